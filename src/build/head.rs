@@ -1,0 +1,191 @@
+//! The `<head>` of the page, from the content: title, description, canonical
+//! URL, social cards, theme colour, the stylesheet and loader, and JSON-LD.
+
+use serde_json::json;
+
+use super::html::{escape_attr, escape_text};
+use crate::content::{Block, Content, Inline};
+
+/// Theme colours, matching `--aa-color-brand` in `style/base.css`.
+const THEME_LIGHT: &str = "#0f4c5c";
+const THEME_DARK: &str = "#0b1f26";
+
+/// Everything that goes into `<head>`, after Trunk's charset/viewport.
+pub fn head_html(content: &Content, css: &str, boot: &str) -> String {
+    let site = content.site;
+    let article = content.article;
+    let title = format!("{} | {}", article.title, site.name);
+    let url = canonical_url(content);
+    let mut head = String::new();
+    let mut meta = |tag: String| {
+        head.push_str(&tag);
+        head.push('\n');
+    };
+    meta(format!("<title>{}</title>", escape_text(&title)));
+    meta(format!(
+        "<meta name=\"description\" content=\"{}\">",
+        escape_attr(article.description)
+    ));
+    meta(format!(
+        "<link rel=\"canonical\" href=\"{}\">",
+        escape_attr(&url)
+    ));
+    meta(format!(
+        "<meta name=\"theme-color\" content=\"{THEME_LIGHT}\" media=\"(prefers-color-scheme: light)\">"
+    ));
+    meta(format!(
+        "<meta name=\"theme-color\" content=\"{THEME_DARK}\" media=\"(prefers-color-scheme: dark)\">"
+    ));
+    meta("<meta name=\"color-scheme\" content=\"light dark\">".into());
+    for (property, value) in [
+        ("og:type", "article"),
+        ("og:site_name", site.name),
+        ("og:title", article.title),
+        ("og:description", article.description),
+        ("og:url", &url),
+    ] {
+        meta(format!(
+            "<meta property=\"{property}\" content=\"{}\">",
+            escape_attr(value)
+        ));
+    }
+    for (name, value) in [
+        ("twitter:card", "summary"),
+        ("twitter:title", article.title),
+        ("twitter:description", article.description),
+    ] {
+        meta(format!(
+            "<meta name=\"{name}\" content=\"{}\">",
+            escape_attr(value)
+        ));
+    }
+    meta("<link rel=\"icon\" href=\"./favicon.svg\" type=\"image/svg+xml\">".into());
+    meta(format!(
+        "<link rel=\"stylesheet\" href=\"./{}\">",
+        escape_attr(css)
+    ));
+    meta(format!(
+        "<script type=\"module\" src=\"./{}\"></script>",
+        escape_attr(boot)
+    ));
+    meta(json_ld(&article_json_ld(content)));
+    meta(json_ld(&faq_json_ld(content)));
+    head
+}
+
+/// The article's canonical URL: the site base plus the article path.
+pub fn canonical_url(content: &Content) -> String {
+    format!("{}{}", content.site.base_url, content.article.path)
+}
+
+fn json_ld(value: &serde_json::Value) -> String {
+    // `</script>` inside the data would end the element early.
+    let text = value.to_string().replace("</", "<\\/");
+    format!("<script type=\"application/ld+json\">{text}</script>")
+}
+
+/// `Article` structured data.
+pub fn article_json_ld(content: &Content) -> serde_json::Value {
+    let url = canonical_url(content);
+    json!({
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": content.article.title,
+        "description": content.article.description,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": content.site.lang,
+        "publisher": {
+            "@type": "Organization",
+            "name": content.site.name,
+            "url": content.site.base_url,
+            "telephone": content.site.phone.e164,
+        },
+    })
+}
+
+/// `FAQPage` structured data, from the same items the page shows.
+pub fn faq_json_ld(content: &Content) -> serde_json::Value {
+    let questions: Vec<_> = content
+        .faq
+        .iter()
+        .map(|item| {
+            json!({
+                "@type": "Question",
+                "name": item.question,
+                "acceptedAnswer": { "@type": "Answer", "text": blocks_text(item.answer) },
+            })
+        })
+        .collect();
+    json!({
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": questions,
+    })
+}
+
+/// The visible text of some blocks, paragraphs separated by blank lines.
+pub fn blocks_text(blocks: &[Block]) -> String {
+    let mut parts = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph(inlines) => parts.push(inlines_text(inlines)),
+            Block::SubHeading(sub) => parts.push(sub.text.to_owned()),
+            Block::List { items, .. } => {
+                parts.extend(items.iter().map(|item| inlines_text(item)));
+            }
+            Block::Embed(_) => {}
+        }
+    }
+    parts.join("\n\n")
+}
+
+fn inlines_text(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text(text) => (*text).to_owned(),
+            Inline::Strong(children) | Inline::Emphasis(children) => inlines_text(children),
+            Inline::Link { children, .. } => inlines_text(children),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::CONTENT;
+
+    #[test]
+    fn head_has_title_description_canonical_and_assets() {
+        let head = head_html(&CONTENT, "app-1.css", "boot-1.js");
+        assert!(head.contains("<title>Ketamine: Party Drug or Therapeutic Breakthrough?"));
+        assert!(head.contains("<meta name=\"description\" content=\""));
+        assert!(head.contains(&format!(
+            "<link rel=\"canonical\" href=\"{}\">",
+            canonical_url(&CONTENT)
+        )));
+        assert!(head.contains("href=\"./app-1.css\""));
+        assert!(head.contains("<script type=\"module\" src=\"./boot-1.js\"></script>"));
+        assert_eq!(head.matches("application/ld+json").count(), 2);
+    }
+
+    #[test]
+    fn faq_json_ld_matches_the_visible_questions_and_answers() {
+        let data = faq_json_ld(&CONTENT);
+        let questions = data["mainEntity"].as_array().unwrap();
+        assert_eq!(questions.len(), CONTENT.faq.len());
+        for (json, item) in questions.iter().zip(CONTENT.faq) {
+            assert_eq!(json["name"], item.question);
+            let answer = json["acceptedAnswer"]["text"].as_str().unwrap();
+            assert_eq!(answer, blocks_text(item.answer));
+            assert!(!answer.contains("**") && !answer.is_empty());
+        }
+    }
+
+    #[test]
+    fn json_ld_cannot_close_its_script_element() {
+        let tag = json_ld(&json!({ "x": "</script><script>alert(1)</script>" }));
+        assert_eq!(tag.matches("</script>").count(), 1);
+    }
+}

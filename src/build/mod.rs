@@ -1,0 +1,132 @@
+//! The post-build step behind `src/bin/prerender.rs` (native only).
+//!
+//! File handling lives here; the string transformations it applies are
+//! pure functions in the submodules, each unit-tested.
+
+pub mod compress;
+pub mod css;
+pub mod head;
+pub mod html;
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use leptos::prelude::*;
+
+use crate::content::CONTENT;
+use crate::App;
+
+/// Why the post-build step could not produce a page.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("TRUNK_STAGING_DIR is not set; run this through `trunk build`")]
+    NoStagingDir,
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error("{0}")]
+    Html(#[from] html::HtmlError),
+    #[error("{0}")]
+    Css(#[from] css::CssError),
+    #[error("found no wasm-bindgen output (*_bg.wasm and its .js) in {0}")]
+    NoWasm(PathBuf),
+}
+
+fn read(path: &Path) -> Result<String, BuildError> {
+    fs::read_to_string(path).map_err(|source| BuildError::Io {
+        path: path.into(),
+        source,
+    })
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+    fs::write(path, bytes).map_err(|source| BuildError::Io {
+        path: path.into(),
+        source,
+    })
+}
+
+/// Renders [`App`] to HTML exactly as the browser build will hydrate it.
+pub fn render_app() -> String {
+    let owner = Owner::new();
+    owner.with(|| view! { <App/> }.to_html())
+}
+
+/// Content-hashed file name, `stem-<16 hex>.ext`, in Trunk's style so one
+/// server rule makes every hashed asset immutable.
+pub fn hashed_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
+    // FNV-1a: cache busting needs a stable digest, not a cryptographic one.
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{stem}-{hash:016x}.{ext}")
+}
+
+/// Runs every step on Trunk's staging directory; returns a one-line summary.
+pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
+    let index_path = staging.join("index.html");
+    let mut page = read(&index_path)?;
+
+    let (js, wasm) = find_wasm_bindgen_output(staging)?;
+    page = html::remove_trunk_loader(&page, &js, &wasm)?;
+    let boot = html::boot_module(&js, &wasm);
+    let boot_name = hashed_name("boot", "js", boot.as_bytes());
+    write(&staging.join(&boot_name), boot.as_bytes())?;
+
+    let css = css::bundle(&root.join("style"), "index.css")?;
+    let css_name = hashed_name("app", "css", css.as_bytes());
+    write(&staging.join(&css_name), css.as_bytes())?;
+
+    let head = head::head_html(&CONTENT, &css_name, &boot_name);
+    page = html::insert_head(&page, &head)?;
+    page = html::set_lang(&page, CONTENT.site.lang)?;
+    page = html::insert_body(&page, &render_app())?;
+    write(&index_path, page.as_bytes())?;
+
+    copy_dir(&root.join("public"), staging)?;
+    let (count, raw, brotli) = compress::compress_dir(staging)
+        .map_err(|(path, source)| BuildError::Io { path, source })?;
+    Ok(format!(
+        "wrote index.html, {css_name}, {boot_name}; compressed {count} files ({raw} -> {brotli} bytes brotli)"
+    ))
+}
+
+fn find_wasm_bindgen_output(staging: &Path) -> Result<(String, String), BuildError> {
+    let entries = fs::read_dir(staging).map_err(|source| BuildError::Io {
+        path: staging.into(),
+        source,
+    })?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(stem) = name.strip_suffix("_bg.wasm") {
+            let js = format!("{stem}.js");
+            if staging.join(&js).is_file() {
+                return Ok((js, name));
+            }
+        }
+    }
+    Err(BuildError::NoWasm(staging.into()))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), BuildError> {
+    fn io(path: &Path) -> impl FnOnce(io::Error) -> BuildError + '_ {
+        move |source| BuildError::Io {
+            path: path.into(),
+            source,
+        }
+    }
+    let Ok(entries) = fs::read_dir(from) else {
+        return Ok(());
+    };
+    for entry in entries {
+        let entry = entry.map_err(io(from))?;
+        let target = to.join(entry.file_name());
+        if entry.file_type().map_err(io(&entry.path()))?.is_dir() {
+            fs::create_dir_all(&target).map_err(io(&target))?;
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), &target).map_err(io(&target))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,11 @@
+//! Page components, one per file. They only wire content (and later,
+//! signals) to markup; logic lives in the plain-Rust modules.
+
+pub mod article;
+pub mod faq;
+pub mod footer;
+pub mod header;
+pub mod offer;
+pub mod rich_text;
+pub mod toc;
+pub mod verify_insurance;

@@ -1,0 +1,208 @@
+//! The page content: the model types, and [`CONTENT`], which `build.rs`
+//! compiles from the files of this folder (see its README).
+
+pub mod model;
+
+pub use model::*;
+
+/// The content compiler `build.rs` runs, compiled here only for its tests.
+#[cfg(test)]
+#[path = "source.rs"]
+mod source;
+
+include!(concat!(env!("OUT_DIR"), "/content.rs"));
+
+impl Site {
+    /// The `href` attribute of a link: a site page against [`Site::base_url`],
+    /// `#id` for an anchor, `tel:`/`sms:` with [`Phone::e164`] for call and
+    /// text, and external URLs as they are.
+    pub fn resolve(&self, href: Href) -> String {
+        match href {
+            Href::Site(path) => format!("{}{path}", self.base_url),
+            Href::Anchor(id) => format!("#{id}"),
+            Href::External(url) => url.to_string(),
+            Href::Call => format!("tel:{}", self.phone.e164),
+            Href::Text => format!("sms:{}", self.phone.e164),
+        }
+    }
+
+    /// The absolute URL of the article.
+    pub fn article_url(&self, article: &Article) -> String {
+        self.resolve(Href::Site(article.path))
+    }
+}
+
+impl Inline {
+    /// The text of this inline without its markup.
+    pub fn plain_text(&self) -> String {
+        let mut text = String::new();
+        self.push_plain_text(&mut text);
+        text
+    }
+
+    /// Appends the text of this inline without its markup to `out`.
+    pub fn push_plain_text(&self, out: &mut String) {
+        match self {
+            Inline::Text(text) => out.push_str(text),
+            Inline::Strong(children)
+            | Inline::Emphasis(children)
+            | Inline::Link { children, .. } => {
+                children.iter().for_each(|child| child.push_plain_text(out));
+            }
+        }
+    }
+}
+
+/// The text of a run of inlines (a paragraph, a list item) without markup.
+pub fn inlines_plain_text(inlines: &[Inline]) -> String {
+    let mut text = String::new();
+    inlines
+        .iter()
+        .for_each(|inline| inline.push_plain_text(&mut text));
+    text
+}
+
+impl Block {
+    /// The text of this block without markup: list items one a line, and
+    /// nothing for a `{{name}}` block.
+    pub fn plain_text(&self) -> String {
+        match self {
+            Block::Paragraph(inlines) => inlines_plain_text(inlines),
+            Block::SubHeading(heading) => heading.text.to_string(),
+            Block::List { items, .. } => items
+                .iter()
+                .map(|item| inlines_plain_text(item))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Block::Embed(_) => String::new(),
+        }
+    }
+}
+
+/// The text of blocks (an FAQ answer, an offer body) without markup, blocks
+/// separated by a blank line, for meta tags and structured data.
+pub fn blocks_plain_text(blocks: &[Block]) -> String {
+    blocks
+        .iter()
+        .map(Block::plain_text)
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SITE: Site = Site {
+        name: "Asana Recovery",
+        base_url: "https://example.com/",
+        lang: "en",
+        phone: Phone {
+            display: "(949) 763-3440",
+            e164: "+19497633440",
+        },
+        call_label: "Call us",
+        text_label: "Text us",
+    };
+
+    #[test]
+    fn resolves_every_kind_of_href() {
+        assert_eq!(
+            SITE.resolve(Href::Site("dual-diagnosis/")),
+            "https://example.com/dual-diagnosis/"
+        );
+        assert_eq!(SITE.resolve(Href::Site("")), "https://example.com/");
+        assert_eq!(
+            SITE.resolve(Href::Anchor("faq-is-it-safe")),
+            "#faq-is-it-safe"
+        );
+        assert_eq!(SITE.resolve(Href::Call), "tel:+19497633440");
+        assert_eq!(SITE.resolve(Href::Text), "sms:+19497633440");
+        assert_eq!(
+            SITE.resolve(Href::External("https://www.fda.gov/")),
+            "https://www.fda.gov/"
+        );
+        assert_eq!(
+            SITE.resolve(Href::External("mailto:info@example.com")),
+            "mailto:info@example.com"
+        );
+    }
+
+    #[test]
+    fn article_url_is_absolute() {
+        let article = Article {
+            title: "T",
+            description: "D",
+            path: "ketamine/",
+            sections: &[],
+        };
+        assert_eq!(SITE.article_url(&article), "https://example.com/ketamine/");
+    }
+
+    const INLINES: &[Inline] = &[
+        Inline::Text("Ketamine is "),
+        Inline::Strong(&[
+            Inline::Text("not "),
+            Inline::Emphasis(&[Inline::Text("always")]),
+        ]),
+        Inline::Text(" safe; "),
+        Inline::Link {
+            href: Href::Call,
+            children: &[Inline::Text("call us")],
+        },
+        Inline::Text("."),
+    ];
+
+    #[test]
+    fn plain_text_drops_markup() {
+        assert_eq!(
+            inlines_plain_text(INLINES),
+            "Ketamine is not always safe; call us."
+        );
+        assert_eq!(INLINES[1].plain_text(), "not always");
+        assert_eq!(inlines_plain_text(&[]), "");
+    }
+
+    #[test]
+    fn blocks_plain_text_joins_blocks() {
+        let blocks = [
+            Block::Paragraph(INLINES),
+            Block::Embed(Embed::Faq),
+            Block::SubHeading(SubHeading {
+                id: "x",
+                text: "Sub",
+                in_toc: false,
+            }),
+            Block::List {
+                ordered: false,
+                items: &[&[Inline::Text("one")], &[Inline::Text("two")]],
+            },
+        ];
+        assert_eq!(
+            blocks_plain_text(&blocks),
+            "Ketamine is not always safe; call us.\n\nSub\n\none\ntwo"
+        );
+        assert_eq!(Block::Embed(Embed::InsuranceCta).plain_text(), "");
+    }
+
+    #[test]
+    fn compiled_content_is_consistent() {
+        // Whatever the files say, build.rs guarantees these.
+        assert!(CONTENT.site.base_url.starts_with("https://"));
+        assert!(CONTENT.site.base_url.ends_with('/'));
+        assert!(CONTENT.site.phone.e164.starts_with('+'));
+        assert!(!CONTENT.article.sections.is_empty());
+        assert!(CONTENT.faq.iter().all(|item| item.id.starts_with("faq-")));
+        let faq_embeds = CONTENT
+            .article
+            .sections
+            .iter()
+            .flat_map(|section| section.blocks)
+            .filter(|block| **block == Block::Embed(Embed::Faq))
+            .count();
+        assert_eq!(faq_embeds, 1);
+        assert_eq!(CONTENT.verify_insurance.id, "verify-insurance");
+        assert_eq!(CONTENT.help.id, "help");
+    }
+}

@@ -1,0 +1,146 @@
+//! The content model the app renders.
+//!
+//! Everything here is `'static` data generated at build time by `build.rs`
+//! from the human-editable files in `src/content/` (see its README), so the
+//! browser parses nothing at start-up and a malformed file never reaches it.
+
+/// Where a link points once the content has been validated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Href {
+    /// A page of the main site, relative to [`Site::base_url`] (`links` in `site.toml`).
+    Site(&'static str),
+    /// An anchor on this page (`#id`), checked at build time to exist.
+    Anchor(&'static str),
+    /// An absolute `https:` or `mailto:` URL.
+    External(&'static str),
+    /// `call:` in the content: a `tel:` link to [`Site::phone`].
+    Call,
+    /// `text:` in the content: an `sms:` link to [`Site::phone`].
+    Text,
+}
+
+/// Inline (phrasing) content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inline {
+    Text(&'static str),
+    Strong(&'static [Inline]),
+    Emphasis(&'static [Inline]),
+    Link {
+        href: Href,
+        children: &'static [Inline],
+    },
+}
+
+/// Blocks that reference page components instead of text (`{{name}}` in Markdown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Embed {
+    /// `offers.toml` `[insurance_cta]`
+    InsuranceCta,
+    /// `offers.toml` `[shared_experience]`
+    SharedExperience,
+    /// The questions of `faq.toml`.
+    Faq,
+}
+
+/// Block (flow) content of a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Block {
+    Paragraph(&'static [Inline]),
+    /// A `###` heading inside a section.
+    SubHeading(SubHeading),
+    /// Each item is inline content; nested lists are rejected at build time.
+    List {
+        ordered: bool,
+        items: &'static [&'static [Inline]],
+    },
+    Embed(Embed),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SubHeading {
+    pub id: &'static str,
+    pub text: &'static str,
+    /// Marked `{.toc}` in the Markdown: listed in the table of contents.
+    pub in_toc: bool,
+}
+
+/// One `##` section of the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Section {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub blocks: &'static [Block],
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Article {
+    pub title: &'static str,
+    pub description: &'static str,
+    /// Canonical path of the article, relative to [`Site::base_url`].
+    pub path: &'static str,
+    pub sections: &'static [Section],
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FaqItem {
+    /// Stable anchor, already prefixed `faq-`.
+    pub id: &'static str,
+    pub question: &'static str,
+    pub answer: &'static [Block],
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phone {
+    /// As shown to people, e.g. `(949) 763-3440`.
+    pub display: &'static str,
+    /// E.164, used for `tel:` and `sms:` links.
+    pub e164: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Action {
+    pub label: &'static str,
+    pub href: Href,
+}
+
+/// A promotional block: a heading, some text and call-to-action links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Offer {
+    pub id: &'static str,
+    pub heading: &'static str,
+    pub body: &'static [Block],
+    pub actions: &'static [Action],
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Carrier {
+    pub id: &'static str,
+    pub name: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Site {
+    pub name: &'static str,
+    /// Absolute, ends with `/`; every [`Href::Site`] is resolved against it.
+    pub base_url: &'static str,
+    pub lang: &'static str,
+    pub phone: Phone,
+    pub call_label: &'static str,
+    pub text_label: &'static str,
+}
+
+/// All page content, as one value components receive through context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Content {
+    pub site: Site,
+    pub article: Article,
+    pub faq: &'static [FaqItem],
+    pub carriers: &'static [Carrier],
+    pub insurance_cta: Offer,
+    pub shared_experience: Offer,
+    /// "Verify Insurance for Free", listing [`Content::carriers`].
+    pub verify_insurance: Offer,
+    pub book: Offer,
+    pub closing_cta: Offer,
+    pub help: Offer,
+}

@@ -1,0 +1,16 @@
+//! The Asana Recovery ketamine article as a Leptos app.
+//!
+//! The same components render natively to HTML at build time (`ssr`, see
+//! `src/bin/prerender.rs`) and hydrate in the browser (`hydrate`). Pure logic
+//! (content model, slugs) lives in modules without any browser dependency.
+
+pub mod app;
+pub mod components;
+pub mod content;
+pub mod slug;
+pub mod toc;
+
+pub use app::App;
+
+#[cfg(feature = "ssr")]
+pub mod build;
