@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use super::html::{escape_attr, escape_text};
-use crate::content::{Block, Content, Inline};
+use crate::content::{blocks_plain_text, Content};
 
 /// Theme colours, matching `--aa-color-brand` in `style/base.css`.
 const THEME_LIGHT: &str = "#0f4c5c";
@@ -75,7 +75,7 @@ pub fn head_html(content: &Content, css: &str, boot: &str) -> String {
 
 /// The article's canonical URL: the site base plus the article path.
 pub fn canonical_url(content: &Content) -> String {
-    format!("{}{}", content.site.base_url, content.article.path)
+    content.site.article_url(&content.article)
 }
 
 fn json_ld(value: &serde_json::Value) -> String {
@@ -113,7 +113,7 @@ pub fn faq_json_ld(content: &Content) -> serde_json::Value {
             json!({
                 "@type": "Question",
                 "name": item.question,
-                "acceptedAnswer": { "@type": "Answer", "text": blocks_text(item.answer) },
+                "acceptedAnswer": { "@type": "Answer", "text": blocks_plain_text(item.answer) },
             })
         })
         .collect();
@@ -122,33 +122,6 @@ pub fn faq_json_ld(content: &Content) -> serde_json::Value {
         "@type": "FAQPage",
         "mainEntity": questions,
     })
-}
-
-/// The visible text of some blocks, paragraphs separated by blank lines.
-pub fn blocks_text(blocks: &[Block]) -> String {
-    let mut parts = Vec::new();
-    for block in blocks {
-        match block {
-            Block::Paragraph(inlines) => parts.push(inlines_text(inlines)),
-            Block::SubHeading(sub) => parts.push(sub.text.to_owned()),
-            Block::List { items, .. } => {
-                parts.extend(items.iter().map(|item| inlines_text(item)));
-            }
-            Block::Embed(_) => {}
-        }
-    }
-    parts.join("\n\n")
-}
-
-fn inlines_text(inlines: &[Inline]) -> String {
-    inlines
-        .iter()
-        .map(|inline| match inline {
-            Inline::Text(text) => (*text).to_owned(),
-            Inline::Strong(children) | Inline::Emphasis(children) => inlines_text(children),
-            Inline::Link { children, .. } => inlines_text(children),
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -178,7 +151,7 @@ mod tests {
         for (json, item) in questions.iter().zip(CONTENT.faq) {
             assert_eq!(json["name"], item.question);
             let answer = json["acceptedAnswer"]["text"].as_str().unwrap();
-            assert_eq!(answer, blocks_text(item.answer));
+            assert_eq!(answer, blocks_plain_text(item.answer));
             assert!(!answer.contains("**") && !answer.is_empty());
         }
     }
