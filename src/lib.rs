@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod content;
 pub mod slug;
+pub mod storage;
 pub mod toc;
 
 pub use app::App;
