@@ -1,0 +1,49 @@
+//! The page contract: what the article must render, shared by the tests.
+
+/// The article's one h1.
+pub const H1: &str =
+    "Ketamine: Party Drug or Therapeutic Breakthrough? What Professionals Should Know";
+
+/// The section headings (h2), in order. Note the typographic apostrophes.
+pub const SECTIONS: [&str; 8] = [
+    "Introduction: Understanding Ketamine’s Two Faces",
+    "Ketamine as a Party Drug: The Risks and Realities",
+    "Therapeutic Breakthroughs with Ketamine: A New Hope",
+    "Professional Insights on Ketamine Therapy: Integration and Practice",
+    "Exploring Ketamine in Couples Therapy: Breaking Down Barriers",
+    "Understanding the Risks vs. Benefits: Recreational Use vs. Therapy",
+    "Asana Recovery’s Approach: Personalized Care and Innovative Treatment",
+    "Frequently Asked Questions about Ketamine Therapy",
+];
+
+/// The table of contents' navigation name (compared case-insensitively:
+/// screen readers announce "Table of contents" and "Table of Contents" alike).
+pub const TOC: &str = "Table of contents";
+
+/// The FAQ section's heading.
+pub const FAQ_HEADING: &str = SECTIONS[7];
+
+/// The FAQ questions.
+pub const FAQ: [&str; 5] = [
+    "What is ketamine used for in therapy?",
+    "How does ketamine differ from other antidepressants?",
+    "Is ketamine therapy safe?",
+    "What are the side effects of ketamine treatment?",
+    "How can I verify my insurance for ketamine therapy at Asana Recovery?",
+];
+
+/// The region listing the insurance carriers, by its heading.
+pub const VERIFY_REGION: &str = "Verify Insurance for Free";
+
+/// The insurance carriers listed in that region.
+pub const CARRIERS: [&str; 6] = [
+    "Cigna",
+    "BlueCross BlueShield",
+    "Magellan Health",
+    "Aetna",
+    "Anthem",
+    "Beacon Health Options",
+];
+
+/// The admissions phone number, as used in tel: and sms: links.
+pub const PHONE: &str = "+19497633440";
