@@ -81,7 +81,12 @@ fn main() -> ExitCode {
         .map(|(e, t)| format!("{} × {}", t.len(), e.name()))
         .collect();
     println!("\nrunning {count} tests ({})", plan.join(", "));
-    let site = match harness::servers::start_site(&workspace, &dist, &run_dir) {
+    let site = match harness::servers::start_site(
+        &workspace,
+        &dist,
+        &run_dir,
+        harness::servers::SiteOptions::default(),
+    ) {
         Ok(site) => site,
         Err(e) => {
             println!("\ncould not serve the site: {e}");

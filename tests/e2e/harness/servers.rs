@@ -42,9 +42,37 @@ pub struct Site {
     _nginx: Server,
 }
 
-/// Copies `dist` into `run_dir/www`, prepares it for testing, writes the
-/// nginx configuration into `run_dir/conf` and starts nginx.
-pub fn start_site(workspace: &Path, dist: &Path, run_dir: &Path) -> Result<Site, String> {
+/// How [`start_site`] serves the copy of dist.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SiteOptions {
+    /// Listen on this port instead of a free one.
+    pub port: Option<u16>,
+    /// Serve the page as built, without the test harness's injected
+    /// console-capture script and helper pages (`serve` and `bench`).
+    pub as_built: bool,
+}
+
+/// A prepared copy of dist and the nginx command that serves it.
+pub struct PreparedSite {
+    /// `nginx -p .. -c .. -e .. -g 'daemon off;'`, not yet started.
+    pub command: Command,
+    /// The port the configuration listens on.
+    pub port: u16,
+    /// The served copy of dist.
+    pub root: PathBuf,
+    /// nginx's log directory.
+    pub logs: PathBuf,
+}
+
+/// Copies `dist` into `run_dir/www`, prepares it for testing (unless
+/// `options.as_built`) and writes the nginx configuration into
+/// `run_dir/conf`; returns the command that serves it.
+pub fn prepare_site(
+    workspace: &Path,
+    dist: &Path,
+    run_dir: &Path,
+    options: SiteOptions,
+) -> Result<PreparedSite, String> {
     let nginx = find_executable(
         &std::env::var("E2E_NGINX").unwrap_or_else(|_| "nginx".into()),
         &[PathBuf::from("/usr/sbin")],
@@ -62,9 +90,14 @@ pub fn start_site(workspace: &Path, dist: &Path, run_dir: &Path) -> Result<Site,
     }
     let root = run_dir.join("www");
     copy_dir(dist, &root)?;
-    prepare_root(&root)?;
+    if !options.as_built {
+        prepare_root(&root)?;
+    }
 
-    let port = free_port()?;
+    let port = match options.port {
+        Some(port) => port,
+        None => free_port()?,
+    };
     let conf_dir = run_dir.join("conf");
     let logs = run_dir.join("logs");
     mkdir(&logs)?;
@@ -78,15 +111,37 @@ pub fn start_site(workspace: &Path, dist: &Path, run_dir: &Path) -> Result<Site,
     )?;
     make_world_readable(run_dir)?;
 
-    let mut cmd = Command::new(nginx);
-    cmd.arg("-p")
+    let mut command = Command::new(nginx);
+    command
+        .arg("-p")
         .arg(run_dir)
         .arg("-c")
         .arg(&conf)
         .arg("-e")
         .arg(logs.join("error.log"))
         .args(["-g", "daemon off;"]);
-    let mut server = Server::spawn("nginx", cmd, &logs.join("nginx.out"))?;
+    Ok(PreparedSite {
+        command,
+        port,
+        root,
+        logs,
+    })
+}
+
+/// [`prepare_site`], then starts nginx and waits until it listens.
+pub fn start_site(
+    workspace: &Path,
+    dist: &Path,
+    run_dir: &Path,
+    options: SiteOptions,
+) -> Result<Site, String> {
+    let PreparedSite {
+        command,
+        port,
+        root,
+        logs,
+    } = prepare_site(workspace, dist, run_dir, options)?;
+    let mut server = Server::spawn("nginx", command, &logs.join("nginx.out"))?;
     server
         .wait_for_port(port, Duration::from_secs(10))
         .map_err(|e| format!("{e}\nerror.log:\n{}", read_lossy(&logs.join("error.log"))))?;
