@@ -30,7 +30,7 @@
 mod harness;
 mod tests;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -61,9 +61,7 @@ fn main() -> ExitCode {
     }
 
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let dist = std::env::var_os("E2E_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace.join("dist"));
+    let dist = tests::built_dist();
     let run_dir = std::env::temp_dir().join(format!("e2e-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&run_dir);
     if let Err(e) = std::fs::create_dir_all(&run_dir) {

@@ -2,6 +2,7 @@
 //! tests with `tests![...]`; add a new area here.
 
 mod article;
+mod budget;
 mod contact;
 pub mod content;
 mod harness_check;
@@ -23,8 +24,16 @@ pub fn all() -> Vec<Test> {
     all.extend(layout::tests());
     all.extend(hydration::tests());
     all.extend(headers::tests());
+    all.extend(budget::tests());
     all.extend(screenshots::tests());
     all
+}
+
+/// The build under test: `E2E_DIST`, or `<workspace>/dist`.
+pub fn built_dist() -> std::path::PathBuf {
+    std::env::var_os("E2E_DIST")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"))
 }
 
 /// Opens the article (the pre-rendered page, before or during hydration).
