@@ -99,13 +99,10 @@ async function audit(url, formFactor) {
     const s = {};
     for (const [cat, v] of Object.entries(lhr.categories)) s[cat] = Math.round(v.score * 100);
     for (const [name, id] of Object.entries(metricIds)) s[name] = lhr.audits[id].numericValue;
-    s.lcpElement = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? '?';
     samples.push(s);
   }
   const out = {};
-  for (const key of Object.keys(samples[0])) {
-    out[key] = typeof samples[0][key] === 'number' ? median(samples.map((s) => s[key])) : samples[0][key];
-  }
+  for (const key of Object.keys(samples[0])) out[key] = median(samples.map((s) => s[key]));
   return out;
 }
 
@@ -124,10 +121,6 @@ for (const { formFactor, app, floor } of rows) {
   for (const [name, r] of [['app', app], ['static floor', floor]]) {
     console.log(`| ${name} | ${formFactor} | ${r.performance} | ${r.accessibility} | ${r['best-practices']} | ${r.seo} | ${fmtMs(r.FCP)} | ${fmtMs(r.LCP)} | ${fmtMs(r.TBT)} | ${r.CLS.toFixed(3)} | ${fmtMs(r.SI)} |`);
   }
-}
-console.log('\nLCP elements');
-for (const { formFactor, app, floor } of rows) {
-  console.log(`- ${formFactor}: app ${app.lcpElement.slice(0, 90)}; floor ${floor.lcpElement.slice(0, 90)}`);
 }
 console.log('\nRatios to the static floor (target <= 1.10 on mobile)');
 console.log('| form factor | FCP ratio | LCP ratio |');

@@ -64,8 +64,10 @@ pub fn head_html(content: &Content, css: &str, boot: &str) -> String {
         "<link rel=\"stylesheet\" href=\"./{}\">",
         escape_attr(css)
     ));
+    // `async` gives the loader low fetch priority: Chrome (and Lighthouse's
+    // model of it) treats a plain module script in <head> as render-blocking.
     meta(format!(
-        "<script type=\"module\" src=\"./{}\"></script>",
+        "<script type=\"module\" src=\"./{}\" async></script>",
         escape_attr(boot)
     ));
     meta(json_ld(&article_json_ld(content)));
@@ -139,7 +141,7 @@ mod tests {
             canonical_url(&CONTENT)
         )));
         assert!(head.contains("href=\"./app-1.css\""));
-        assert!(head.contains("<script type=\"module\" src=\"./boot-1.js\"></script>"));
+        assert!(head.contains("<script type=\"module\" src=\"./boot-1.js\" async></script>"));
         assert_eq!(head.matches("application/ld+json").count(), 2);
     }
 
