@@ -47,7 +47,11 @@ fn run() -> Result<std::convert::Infallible, String> {
                     .filter(|p| *p > 0)
                     .ok_or(format!("--port {raw:?} is not a port number (1-65535)"))?;
             }
-            other => return Err(format!("unknown argument {other:?} (use --dist DIR, --port PORT)")),
+            other => {
+                return Err(format!(
+                    "unknown argument {other:?} (use --dist DIR, --port PORT)"
+                ))
+            }
         }
     }
     let run_dir = std::env::temp_dir().join(format!("asana-article-serve-{port}"));
