@@ -7,6 +7,9 @@
 #[path = "src/slug.rs"]
 mod slug;
 
+#[path = "src/carrier_text.rs"]
+mod carrier_text;
+
 #[path = "src/content/source.rs"]
 mod source;
 
@@ -19,6 +22,7 @@ fn main() {
         println!("cargo::rerun-if-changed={}", dir.join(name).display());
     }
     println!("cargo::rerun-if-changed=src/slug.rs");
+    println!("cargo::rerun-if-changed=src/carrier_text.rs");
     println!("cargo::rerun-if-changed=src/content/source.rs");
 
     match source::generate(dir) {

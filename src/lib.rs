@@ -4,9 +4,18 @@
 //! `src/bin/prerender.rs`) and hydrate in the browser (`hydrate`). Pure logic
 //! (content model, slugs) lives in modules without any browser dependency.
 
+pub mod accordion;
 pub mod app;
+pub mod carrier_match;
+pub mod carrier_text;
+pub mod combobox;
 pub mod components;
 pub mod content;
+pub mod deferred;
+pub mod deferred_mount;
+pub mod dom_io;
+pub mod form;
+pub mod form_io;
 pub mod slug;
 pub mod storage;
 pub mod toc;

@@ -11,6 +11,12 @@ const SEED: &str = concat!(
     "/../shared/seeds/000_bb362138e3220648.txt"
 );
 
+/// The pre-rendered app without its hydration markers (`<!>`, placed
+/// according to Leptos' build cfgs), which are not markup under test.
+fn app_html() -> String {
+    render_app().replace("<!>", "")
+}
+
 fn seed() -> String {
     std::fs::read_to_string(SEED).unwrap_or_else(|e| panic!("the seed article {SEED}: {e}"))
 }
@@ -75,7 +81,7 @@ fn seed_sentences(seed: &str) -> Vec<String> {
 
 #[test]
 fn every_seed_sentence_of_the_article_and_faq_is_on_the_page() {
-    let page = visible_text(&render_app());
+    let page = visible_text(&app_html());
     // The quoted call to action became two links.
     let reworded = ["“Learn more about our MAT programs, Contact Us today"];
     let missing: Vec<_> = seed_sentences(&seed())
@@ -93,7 +99,7 @@ fn every_seed_sentence_of_the_article_and_faq_is_on_the_page() {
 
 #[test]
 fn all_eight_sections_are_h2_headings_with_their_seed_titles() {
-    let html = render_app();
+    let html = app_html();
     let seed = seed();
     let titles = [
         "Introduction: Understanding Ketamine’s Two Faces",
@@ -124,7 +130,7 @@ fn all_eight_sections_are_h2_headings_with_their_seed_titles() {
 
 #[test]
 fn every_faq_question_and_answer_is_on_the_page() {
-    let page = visible_text(&render_app());
+    let page = visible_text(&app_html());
     let seed = seed();
     assert_eq!(CONTENT.faq.len(), 5);
     for item in CONTENT.faq {
@@ -139,7 +145,7 @@ fn every_faq_question_and_answer_is_on_the_page() {
 
 #[test]
 fn every_carrier_of_the_seed_is_listed() {
-    let html = render_app();
+    let html = app_html();
     let seed = seed();
     let seed_carriers: Vec<_> = seed
         .lines()
@@ -155,12 +161,13 @@ fn every_carrier_of_the_seed_is_listed() {
 
 #[test]
 fn call_and_text_links_use_the_seed_number() {
-    let html = render_app();
+    let html = app_html();
     assert!(seed().contains("(949) 763-3440"));
-    // Header and footer each offer both.
+    // Header and footer each offer both; the contact form's "call us on"
+    // line adds one call link, and each form's no-script note another.
     assert_eq!(
         html.matches("href=\"tel:+19497633440\"").count(),
-        2 + call_actions()
+        5 + call_actions()
     );
     assert_eq!(
         html.matches("href=\"sms:+19497633440\"").count(),
@@ -198,7 +205,7 @@ fn offers() -> [asana_article::content::Offer; 6] {
 
 #[test]
 fn no_markdown_artifacts_reach_the_page() {
-    let page = visible_text(&render_app());
+    let page = visible_text(&app_html());
     assert!(!page.contains("**"), "stray ** on the page");
     assert!(!page.contains(" * "), "inline * bullet on the page");
     assert!(!page.contains("{{"), "unexpanded embed on the page");
@@ -211,7 +218,7 @@ fn no_markdown_artifacts_reach_the_page() {
 #[test]
 fn program_names_link_to_the_configured_site() {
     // `<!>` marks hydration positions; it is not content.
-    let html = render_app().replace("<!>", "");
+    let html = app_html();
     let base = CONTENT.site.base_url;
     for program in [
         "Dual Diagnosis Treatment",
@@ -232,7 +239,7 @@ fn program_names_link_to_the_configured_site() {
 
 #[test]
 fn toc_links_every_section_anchor() {
-    let html = render_app();
+    let html = app_html();
     let toc_start = html.find("class=\"aa-toc\"").expect("toc");
     let toc_end = toc_start + html[toc_start..].find("</nav>").expect("toc end");
     let toc = &html[toc_start..toc_end];
@@ -248,9 +255,69 @@ fn toc_links_every_section_anchor() {
 
 #[test]
 fn page_has_one_h1_and_landmarks() {
-    let html = render_app();
+    let html = app_html();
     assert_eq!(html.matches("<h1").count(), 1);
     for landmark in ["<header", "<main", "<footer", "<nav"] {
         assert!(html.contains(landmark), "missing {landmark}");
     }
+}
+
+/// The element starting at the first `needle` (its opening tag), for the
+/// render tests of the table of contents and the FAQ.
+fn tag_at<'a>(html: &'a str, needle: &str) -> &'a str {
+    let at = html.find(needle).unwrap_or_else(|| panic!("no {needle}"));
+    let start = html[..at].rfind('<').expect("tag start");
+    let end = at + html[at..].find('>').expect("tag end");
+    &html[start..=end]
+}
+
+#[test]
+fn toc_prerenders_as_plain_links_with_nothing_current() {
+    let html = app_html();
+    // The side panel and the narrow-screen bar, a native <details> that
+    // opens without the wasm, closed.
+    assert!(tag_at(&html, "id=\"aa-toc\"").starts_with("<nav"));
+    assert!(tag_at(&html, "class=\"aa-toc-bar\"").starts_with("<nav"));
+    let bar = tag_at(&html, "class=\"aa-toc-bar__details\"");
+    assert!(
+        !bar.contains(" open"),
+        "the bar is pre-rendered open: {bar}"
+    );
+    assert!(html.contains("<span class=\"aa-toc-bar__label\">On this page</span>"));
+    // The scroll-spy marks nothing until it has measured.
+    assert!(
+        !html.contains("aria-current"),
+        "an entry is marked before hydration"
+    );
+    let entries = asana_article::toc::flatten(&asana_article::toc::build(&CONTENT.article));
+    for entry in &entries {
+        // Once in the panel and once in the bar.
+        let link = format!("href=\"#{}\"", entry.id);
+        assert_eq!(html.matches(&link).count(), 2, "{link}");
+    }
+}
+
+#[test]
+fn faq_prerenders_every_answer_open_with_inert_buttons() {
+    let html = app_html();
+    for item in CONTENT.faq {
+        let button = tag_at(&html, &format!("id=\"{}-toggle\"", item.id));
+        assert!(button.starts_with("<button"), "{button}");
+        assert!(
+            button.contains("disabled"),
+            "works without the wasm? {button}"
+        );
+        assert!(button.contains("aria-expanded=\"true\""), "{button}");
+        assert!(
+            button.contains(&format!("aria-controls=\"{}-answer\"", item.id)),
+            "{button}"
+        );
+        let answer = tag_at(&html, &format!("id=\"{}-answer\"", item.id));
+        assert!(
+            !answer.contains("hidden"),
+            "answer hidden without the wasm: {answer}"
+        );
+    }
+    let heading = tag_at(&html, &format!("id=\"{}\"", CONTENT.faq[0].id));
+    assert!(heading.starts_with("<h3"), "{heading}");
 }

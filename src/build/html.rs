@@ -67,17 +67,68 @@ fn collapse_blank_lines(text: &str) -> String {
     out
 }
 
+/// A wasm-bindgen module: its JS glue and its wasm, as file names next to
+/// the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Module {
+    pub js: String,
+    pub wasm: String,
+}
+
 /// The external module that starts the app. URLs are relative to the
 /// module itself, so the page works under any path or origin.
 ///
 /// The app is fetched only after the pre-rendered page has painted: the
 /// article is readable without it, and downloading the wasm alongside the
 /// HTML and CSS would delay the first paint on slow connections.
-pub fn boot_module(js: &str, wasm: &str) -> String {
+///
+/// The `forms` module (see `src/deferred.rs`) is fetched once, when a
+/// placeholder comes within a screen of the viewport, is touched or
+/// focused, or receives the insurance checker's prefill event; each
+/// placeholder is then mounted. A failed download is logged and retried at
+/// the next of those moments; meanwhile the pre-render, with its phone
+/// number, stays.
+pub fn boot_module(app: &Module, forms: &Module) -> String {
+    use crate::deferred::{PART_ATTR, PREFILL_EVENT};
     format!(
-        "const start = () =>\n  import(\"./{js}\").then((app) =>\n    app.default({{ module_or_path: new URL(\"./{wasm}\", import.meta.url) }}));\n\
-         // Two frames: the first paint has been committed before the download starts.\n\
-         requestAnimationFrame(() => requestAnimationFrame(start));\n"
+        r#"const load = (js, wasm) =>
+  import(js).then(async (module) => {{
+    await module.default({{ module_or_path: new URL(wasm, import.meta.url) }});
+    return module;
+  }});
+let forms;
+const mount = (el) => {{
+  forms ||= load("./{forms_js}", "./{forms_wasm}");
+  forms.then((module) => module.mount(el), (error) => {{
+    forms = undefined;
+    console.error("forms module failed to load", error);
+  }});
+}};
+const defer = () => {{
+  const parts = document.querySelectorAll("[{PART_ATTR}]");
+  const near = new IntersectionObserver((entries) => {{
+    for (const entry of entries) {{
+      if (entry.isIntersecting) {{
+        near.unobserve(entry.target);
+        mount(entry.target);
+      }}
+    }}
+  }}, {{ rootMargin: "100% 0px" }});
+  for (const el of parts) {{
+    near.observe(el);
+    for (const type of ["{PREFILL_EVENT}", "pointerdown", "focusin"]) {{
+      el.addEventListener(type, () => mount(el));
+    }}
+  }}
+}};
+const start = () => load("./{app_js}", "./{app_wasm}").then(defer);
+// Two frames: the first paint has been committed before the download starts.
+requestAnimationFrame(() => requestAnimationFrame(start));
+"#,
+        app_js = app.js,
+        app_wasm = app.wasm,
+        forms_js = forms.js,
+        forms_wasm = forms.wasm,
     )
 }
 
@@ -172,10 +223,26 @@ const wasm = await init({ module_or_path: '/app-123_bg.wasm' });
     }
 
     #[test]
-    fn boot_module_uses_relative_urls() {
-        let boot = boot_module("app-1.js", "app-1_bg.wasm");
-        assert!(boot.contains("import(\"./app-1.js\")"), "{boot}");
-        assert!(boot.contains("new URL(\"./app-1_bg.wasm\", import.meta.url)"));
+    fn boot_module_loads_both_modules_by_relative_url() {
+        let module = |stem: &str| Module {
+            js: format!("{stem}.js"),
+            wasm: format!("{stem}_bg.wasm"),
+        };
+        let boot = boot_module(&module("app-1"), &module("forms-2"));
+        assert!(
+            boot.contains(r#"load("./app-1.js", "./app-1_bg.wasm")"#),
+            "{boot}"
+        );
+        assert!(
+            boot.contains(r#"load("./forms-2.js", "./forms-2_bg.wasm")"#),
+            "{boot}"
+        );
+        assert!(boot.contains("new URL(wasm, import.meta.url)"), "{boot}");
+        assert!(
+            boot.contains(r#"querySelectorAll("[data-aa-part]")"#),
+            "{boot}"
+        );
+        assert!(boot.contains(r#""aa-prefill""#), "{boot}");
     }
 
     #[test]

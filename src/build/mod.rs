@@ -28,8 +28,8 @@ pub enum BuildError {
     Html(#[from] html::HtmlError),
     #[error("{0}")]
     Css(#[from] css::CssError),
-    #[error("found no wasm-bindgen output (*_bg.wasm and its .js) in {0}")]
-    NoWasm(PathBuf),
+    #[error("expected two wasm-bindgen outputs (*_bg.wasm and its .js) in {dir}, the app and `{FORMS_STEM}`; found {found:?}")]
+    Modules { dir: PathBuf, found: Vec<String> },
 }
 
 fn read(path: &Path) -> Result<String, BuildError> {
@@ -67,9 +67,10 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
     let index_path = staging.join("index.html");
     let mut page = read(&index_path)?;
 
-    let (js, wasm) = find_wasm_bindgen_output(staging)?;
-    page = html::remove_trunk_loader(&page, &js, &wasm)?;
-    let boot = html::boot_module(&js, &wasm);
+    let (app, forms) = find_modules(staging)?;
+    let forms = hash_module(staging, &forms)?;
+    page = html::remove_trunk_loader(&page, &app.js, &app.wasm)?;
+    let boot = html::boot_module(&app, &forms);
     let boot_name = hashed_name("boot", "js", boot.as_bytes());
     write(&staging.join(&boot_name), boot.as_bytes())?;
 
@@ -91,21 +92,68 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
     ))
 }
 
-fn find_wasm_bindgen_output(staging: &Path) -> Result<(String, String), BuildError> {
+/// The stem of the forms module's files as Trunk writes them (a `worker`
+/// asset in `index.html`, which Trunk neither hashes nor loads).
+const FORMS_STEM: &str = "forms";
+
+/// The app module (Trunk's `main` asset) and the forms module.
+fn find_modules(staging: &Path) -> Result<(html::Module, html::Module), BuildError> {
     let entries = fs::read_dir(staging).map_err(|source| BuildError::Io {
         path: staging.into(),
         source,
     })?;
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if let Some(stem) = name.strip_suffix("_bg.wasm") {
-            let js = format!("{stem}.js");
-            if staging.join(&js).is_file() {
-                return Ok((js, name));
-            }
+    let mut found: Vec<html::Module> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let wasm = entry.file_name().to_string_lossy().into_owned();
+            let js = format!("{}.js", wasm.strip_suffix("_bg.wasm")?);
+            staging
+                .join(&js)
+                .is_file()
+                .then_some(html::Module { js, wasm })
+        })
+        .collect();
+    found.sort_by(|a, b| a.js.cmp(&b.js));
+    let forms_js = format!("{FORMS_STEM}.js");
+    let forms = found.iter().position(|m| m.js == forms_js);
+    match (forms, found.len()) {
+        (Some(index), 2) => {
+            let forms = found.remove(index);
+            Ok((found.remove(0), forms))
         }
+        _ => Err(BuildError::Modules {
+            dir: staging.into(),
+            found: found.into_iter().map(|m| m.wasm).collect(),
+        }),
     }
-    Err(BuildError::NoWasm(staging.into()))
+}
+
+/// Renames `module`'s files to content-hashed names, so the server can let
+/// browsers cache them for good, as it does Trunk's own.
+fn hash_module(staging: &Path, module: &html::Module) -> Result<html::Module, BuildError> {
+    let wasm = fs::read(staging.join(&module.wasm)).map_err(|source| BuildError::Io {
+        path: staging.join(&module.wasm),
+        source,
+    })?;
+    let js = read(&staging.join(&module.js))?;
+    let digest_of = [wasm.as_slice(), js.as_bytes()].concat();
+    let js_name = hashed_name(FORMS_STEM, "js", &digest_of);
+    let stem = js_name.trim_end_matches(".js");
+    let hashed = html::Module {
+        wasm: format!("{stem}_bg.wasm"),
+        js: js_name.clone(),
+    };
+    // The glue's default wasm URL; the boot module passes the URL anyway.
+    let js = js.replace(&format!("'{}'", module.wasm), &format!("'{}'", hashed.wasm));
+    write(&staging.join(&hashed.js), js.as_bytes())?;
+    write(&staging.join(&hashed.wasm), &wasm)?;
+    for old in [&module.js, &module.wasm] {
+        fs::remove_file(staging.join(old)).map_err(|source| BuildError::Io {
+            path: staging.join(old),
+            source,
+        })?;
+    }
+    Ok(hashed)
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<(), BuildError> {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_content;
+use crate::components::copy_link::{CopyLink, LinkAnnouncer};
 use crate::components::rich_text::Blocks;
 use crate::components::toc::TableOfContents;
 
@@ -10,13 +11,18 @@ use crate::components::toc::TableOfContents;
 #[component]
 pub fn ArticleBody() -> impl IntoView {
     let article = use_content().article;
+    let announcement = RwSignal::new(String::new());
+    provide_context(LinkAnnouncer(announcement));
     let sections = article
         .sections
         .iter()
         .map(|section| {
             view! {
                 <section class="aa-section" aria-labelledby=section.id>
-                    <h2 id=section.id class="aa-section__heading">{section.title}</h2>
+                    <div class="aa-heading aa-heading--section">
+                        <h2 id=section.id class="aa-section__heading">{section.title}</h2>
+                        <CopyLink id=section.id title=section.title/>
+                    </div>
                     <Blocks blocks=section.blocks/>
                 </section>
             }
@@ -29,6 +35,9 @@ pub fn ArticleBody() -> impl IntoView {
             </header>
             <TableOfContents/>
             <div class="aa-article__body aa-prose">{sections}</div>
+            // Announces the heading links' "copied"; present from the start,
+            // since screen readers only speak changes to a region they know.
+            <p class="aa-article__status" role="status">{move || announcement.get()}</p>
         </article>
     }
 }

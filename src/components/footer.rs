@@ -7,7 +7,8 @@ use crate::components::header::PhoneLink;
 use crate::components::rich_text::Blocks;
 use crate::content::Href;
 
-/// The page footer; `#contact` lands here.
+/// The page footer: how to call or text (the contact form, `#contact`, is
+/// just before it).
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let content = use_content();
@@ -15,7 +16,7 @@ pub fn SiteFooter() -> impl IntoView {
     let site = content.site;
     view! {
         <footer class="aa-footer">
-            <section id="contact" class="aa-footer__contact" aria-labelledby="help">
+            <section class="aa-footer__contact" aria-labelledby="help">
                 <h2 id="help" class="aa-footer__heading">{help.heading}</h2>
                 <Blocks blocks=help.body/>
                 <p class="aa-footer__phones">

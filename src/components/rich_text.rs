@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_content;
+use crate::components::copy_link::CopyLink;
 use crate::components::faq::FaqList;
 use crate::components::offer::OfferBlock;
 use crate::content::{Block, Embed, Inline};
@@ -31,7 +32,10 @@ pub fn BlockView(
             view! { <p class="aa-prose__p">{inline_views(inlines)}</p> }.into_any()
         }
         Block::SubHeading(heading) => view! {
-            <h3 id=heading.id class="aa-prose__h3">{heading.text}</h3>
+            <div class="aa-heading aa-heading--sub">
+                <h3 id=heading.id class="aa-prose__h3">{heading.text}</h3>
+                <CopyLink id=heading.id title=heading.text/>
+            </div>
         }
         .into_any(),
         Block::List { ordered, items } => {

@@ -1,36 +1,129 @@
-//! The table of contents, built from the article's headings.
+//! The table of contents, built from the article's headings, with a
+//! scroll-spy marking the entry being read.
+
+use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::app::use_content;
-use crate::toc::{self, TocEntry};
+use crate::components::toc_bar::TocBar;
+use crate::dom_io::{self, HeadingSpy};
+use crate::toc::{self, FlatEntry, ScrollSpy, TocEntry, PIN_TIMEOUT_MS};
 
-/// Plain anchor links to every section (and the sub-headings marked for it),
-/// so navigation works before and without the wasm.
+/// The side panel's id, to scroll its list.
+const PANEL_ID: &str = "aa-toc";
+
+/// The table of contents twice over, from the same entries: a sticky side
+/// panel for wide screens and a collapsible "On this page" bar for narrow
+/// ones (CSS shows one of them). Both are lists of plain anchor links, so
+/// navigation works before and without the wasm; once hydrated, the entry
+/// being read is marked with `aria-current`.
 #[component]
 pub fn TableOfContents() -> impl IntoView {
     let entries = toc::build(&use_content().article);
+    let flat = toc::flatten(&entries);
+    let spy = RwSignal::new(ScrollSpy::new(flat.len()));
+    let current = Memo::new(move |_| spy.with(ScrollSpy::current));
+
+    let choose = Callback::new(move |index: usize| {
+        if let Some(token) = spy.try_update(|spy| spy.choose(index)).flatten() {
+            set_timeout(
+                move || spy.update(|spy| spy.expire(token)),
+                Duration::from_millis(PIN_TIMEOUT_MS.into()),
+            );
+        }
+    });
+    watch_headings(&flat, spy, choose);
+    // The side panel scrolls when the list is taller than the window:
+    // keep the current entry in it.
+    Effect::new(move |_| {
+        if let Some(index) = current.get() {
+            dom_io::reveal_link(PANEL_ID, index);
+        }
+    });
+
     view! {
-        <nav class="aa-toc" aria-labelledby="aa-toc-heading">
+        <nav id=PANEL_ID class="aa-toc" aria-labelledby="aa-toc-heading">
             <h2 id="aa-toc-heading" class="aa-toc__heading">"Table of Contents"</h2>
-            <ol class="aa-toc__list">{entries.into_iter().map(entry_view).collect_view()}</ol>
+            {toc_list(&entries, current.into(), choose)}
         </nav>
+        <TocBar entries=entries flat=flat current=current on_choose=choose/>
+        <div class="aa-progress" aria-hidden="true"></div>
     }
 }
 
-fn entry_view(entry: TocEntry) -> impl IntoView {
-    let children = (!entry.children.is_empty()).then(|| {
-        view! {
-            <ul class="aa-toc__list aa-toc__list--sub">
-                {entry.children.into_iter().map(entry_view).collect::<Vec<_>>()}
-            </ul>
-        }
-        .into_any()
+/// After hydration: observes the headings for the scroll-spy, and treats
+/// the URL fragment (a deep link, back/forward, any link to a heading) as
+/// the reader's choice.
+fn watch_headings(flat: &[FlatEntry], spy: RwSignal<ScrollSpy>, choose: Callback<usize>) {
+    let ids: Vec<&'static str> = flat.iter().map(|entry| entry.id).collect();
+    let observers = StoredValue::new_local(None::<HeadingSpy>);
+    Effect::new(move |_| {
+        let choose_hash = {
+            let ids = ids.clone();
+            move || {
+                let hash = location_hash()?;
+                let index = ids.iter().position(|id| *id == hash)?;
+                choose.run(index);
+                Some(())
+            }
+        };
+        observers.set_value(HeadingSpy::start(&ids, move |event| {
+            spy.update(|spy| spy.apply(event));
+        }));
+        // A deep link: the browser has already scrolled to its heading.
+        choose_hash();
+        let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+            choose_hash();
+        });
+        on_cleanup(move || listener.remove());
     });
-    view! {
-        <li class="aa-toc__item">
-            <a class="aa-toc__link" href=format!("#{}", entry.id)>{entry.title}</a>
-            {children}
-        </li>
+}
+
+/// The nested list of links; `current` is the flat index of the entry
+/// being read, `on_choose` gets the flat index of a followed link.
+pub(crate) fn toc_list(
+    entries: &[TocEntry],
+    current: Signal<Option<usize>>,
+    on_choose: Callback<usize>,
+) -> impl IntoView {
+    let mut next = 0;
+    list_view(entries, &mut next, false, current, on_choose)
+}
+
+fn list_view(
+    entries: &[TocEntry],
+    next: &mut usize,
+    sub: bool,
+    current: Signal<Option<usize>>,
+    on_choose: Callback<usize>,
+) -> AnyView {
+    let items: Vec<AnyView> = entries
+        .iter()
+        .map(|entry| {
+            let index = *next;
+            *next += 1;
+            let children = (!entry.children.is_empty())
+                .then(|| list_view(&entry.children, next, true, current, on_choose));
+            view! {
+                <li class="aa-toc__item">
+                    <a
+                        class="aa-toc__link"
+                        href=format!("#{}", entry.id)
+                        aria-current=move || (current.get() == Some(index)).then_some("location")
+                        on:click=move |_| on_choose.run(index)
+                    >
+                        {entry.title}
+                    </a>
+                    {children}
+                </li>
+            }
+            .into_any()
+        })
+        .collect();
+    if sub {
+        view! { <ul class="aa-toc__list aa-toc__list--sub">{items}</ul> }.into_any()
+    } else {
+        view! { <ol class="aa-toc__list">{items}</ol> }.into_any()
     }
 }

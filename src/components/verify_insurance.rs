@@ -1,11 +1,14 @@
-//! "Verify Insurance for Free": the in-network carriers.
+//! "Verify Insurance for Free": the in-network carriers, and the checker
+//! that answers for the name a visitor types.
 
 use leptos::prelude::*;
 
 use crate::app::use_content;
+use crate::components::carrier_checker::CarrierChecker;
 use crate::components::offer::OfferBlock;
 
-/// The insurance offer with the list of in-network carriers.
+/// The insurance offer with the list of in-network carriers (which works
+/// without the wasm) and the insurance checker after it.
 #[component]
 pub fn VerifyInsurance() -> impl IntoView {
     let content = use_content();
@@ -17,6 +20,7 @@ pub fn VerifyInsurance() -> impl IntoView {
     view! {
         <OfferBlock offer=content.verify_insurance>
             <ul class="aa-carriers">{carriers}</ul>
+            <CarrierChecker id=format!("{}-checker", content.verify_insurance.id)/>
         </OfferBlock>
     }
 }

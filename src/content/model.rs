@@ -112,10 +112,93 @@ pub struct Offer {
     pub actions: &'static [Action],
 }
 
+/// An in-network insurance carrier (`carriers.toml` `[[carrier]]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Carrier {
     pub id: &'static str,
     pub name: &'static str,
+    /// [`Carrier::name`] as the checker reads it (see `src/carrier_text.rs`).
+    pub words: &'static [&'static str],
+    /// Other names visitors know it by: short forms, brands, former names.
+    pub aliases: &'static [Alias],
+}
+
+/// Another name of a carrier, parent brand or other insurer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Alias {
+    pub name: &'static str,
+    /// The name as the checker reads it, normalised at build time.
+    pub words: &'static [&'static str],
+    /// Why this name leads where it does (a rename, an administrator),
+    /// shown with the answer.
+    pub note: Option<&'static str>,
+}
+
+/// A parent company or umbrella brand (`[[parent]]`): it owns in-network
+/// carriers but also other plans, so it is never an in-network answer by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParentBrand {
+    pub name: &'static str,
+    pub words: &'static [&'static str],
+    pub aliases: &'static [Alias],
+    /// What it owns, shown while the visitor picks.
+    pub note: &'static str,
+    /// Ids of the in-network carriers it owns, offered to pick from.
+    pub carriers: &'static [&'static str],
+}
+
+/// An insurer we know of that is not on the in-network list (`[[other]]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OtherInsurer {
+    pub name: &'static str,
+    pub words: &'static [&'static str],
+    pub aliases: &'static [Alias],
+    pub note: Option<&'static str>,
+}
+
+/// The wording of one answer of the checker. `{carrier}`, `{typed}` and
+/// `{count}` are filled in where the content compiler allows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutcomeText {
+    pub heading: &'static str,
+    pub body: &'static str,
+}
+
+/// Everything the insurance checker says (`carriers.toml` `[checker]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckerText {
+    /// The question labelling the input.
+    pub label: &'static str,
+    pub hint: &'static str,
+    /// The accessible name of the list of suggestions.
+    pub suggestions: &'static str,
+    /// The link to the contact form.
+    pub verify: &'static str,
+    /// Shown at the contact form: `{carrier}`.
+    pub prefill: &'static str,
+    /// Announced when one suggestion is listed.
+    pub options_one: &'static str,
+    /// Announced when several are: `{count}`.
+    pub options_many: &'static str,
+    /// `{carrier}` in the heading.
+    pub in_network: OutcomeText,
+    /// After an in-network heading when an alias matched: `{typed}`, `{carrier}`.
+    pub in_network_alias: &'static str,
+    /// `{typed}` in the heading.
+    pub not_listed: OutcomeText,
+    /// `{typed}` in the body.
+    pub unclear: OutcomeText,
+}
+
+/// The insurance checker: its wording and the names it knows besides
+/// [`Content::carriers`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checker {
+    pub text: CheckerText,
+    pub parents: &'static [ParentBrand],
+    pub others: &'static [OtherInsurer],
+    /// Words it skips ("insurance", "health", "plan", ...), normalised.
+    pub ignore: &'static [&'static str],
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,6 +219,8 @@ pub struct Content {
     pub article: Article,
     pub faq: &'static [FaqItem],
     pub carriers: &'static [Carrier],
+    /// The insurance checker of the "Verify Insurance for Free" block.
+    pub checker: Checker,
     pub insurance_cta: Offer,
     pub shared_experience: Offer,
     /// "Verify Insurance for Free", listing [`Content::carriers`].

@@ -18,6 +18,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::carrier_text;
 use crate::slug::{is_slug, slugify};
 
 /// The content files, in the order they are read and reported.
@@ -262,6 +263,61 @@ pub struct Offer {
 pub struct Carrier {
     pub id: String,
     pub name: String,
+    pub words: Vec<String>,
+    pub aliases: Vec<Alias>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    pub name: String,
+    pub words: Vec<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParentBrand {
+    pub name: String,
+    pub words: Vec<String>,
+    pub aliases: Vec<Alias>,
+    pub note: String,
+    pub carriers: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherInsurer {
+    pub name: String,
+    pub words: Vec<String>,
+    pub aliases: Vec<Alias>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutcomeText {
+    pub heading: String,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckerText {
+    pub label: String,
+    pub hint: String,
+    pub suggestions: String,
+    pub verify: String,
+    pub prefill: String,
+    pub options_one: String,
+    pub options_many: String,
+    pub in_network: OutcomeText,
+    pub in_network_alias: String,
+    pub not_listed: OutcomeText,
+    pub unclear: OutcomeText,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checker {
+    pub text: CheckerText,
+    pub parents: Vec<ParentBrand>,
+    pub others: Vec<OtherInsurer>,
+    pub ignore: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -280,6 +336,7 @@ pub struct Content {
     pub article: Article,
     pub faq: Vec<FaqItem>,
     pub carriers: Vec<Carrier>,
+    pub checker: Checker,
     pub insurance_cta: Offer,
     pub shared_experience: Offer,
     pub verify_insurance: Offer,
@@ -391,7 +448,12 @@ pub struct ActionEntry {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CarriersFile {
+    pub checker: CheckerTable,
     pub carrier: Vec<CarrierEntry>,
+    #[serde(default)]
+    pub parent: Vec<ParentEntry>,
+    #[serde(default)]
+    pub other: Vec<OtherEntry>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -399,6 +461,116 @@ pub struct CarriersFile {
 pub struct CarrierEntry {
     pub id: Str,
     pub name: Str,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<AliasEntry>>,
+}
+
+/// `carriers.toml` `[checker]`: the wording of the insurance checker.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckerTable {
+    pub label: Str,
+    pub hint: Str,
+    pub suggestions: Str,
+    pub verify: Str,
+    pub prefill: Str,
+    pub options_one: Str,
+    pub options_many: Str,
+    #[serde(default)]
+    pub ignore: Vec<Str>,
+    pub in_network: InNetworkTable,
+    pub not_listed: OutcomeTable,
+    pub unclear: OutcomeTable,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InNetworkTable {
+    pub heading: Str,
+    pub alias: Str,
+    pub body: Str,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeTable {
+    pub heading: Str,
+    pub body: Str,
+}
+
+/// `[[parent]]`: a parent company or umbrella brand.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParentEntry {
+    pub name: Str,
+    pub note: Str,
+    pub carriers: Vec<Str>,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<AliasEntry>>,
+}
+
+/// `[[other]]`: an insurer that is not in network.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherEntry {
+    pub name: Str,
+    #[serde(default)]
+    pub note: Option<Str>,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<AliasEntry>>,
+}
+
+/// One alias as written: `"BCBS"`, or `{ name = "Carelon", note = "..." }`
+/// for a name that needs explaining.
+#[derive(Debug)]
+pub enum AliasEntry {
+    Plain(String),
+    Noted { name: Str, note: Str },
+}
+
+impl<'de> Deserialize<'de> for AliasEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(AliasVisitor)
+    }
+}
+
+struct AliasVisitor;
+
+impl<'de> serde::de::Visitor<'de> for AliasVisitor {
+    type Value = AliasEntry;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a name, or a table `{ name = \"...\", note = \"...\" }`")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<AliasEntry, E> {
+        Ok(AliasEntry::Plain(value.to_string()))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<AliasEntry, A::Error> {
+        use serde::de::Error as _;
+        const FIELDS: &[&str] = &["name", "note"];
+        let (mut name, mut note) = (None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            let slot = match key.as_str() {
+                "name" => &mut name,
+                "note" => &mut note,
+                other => return Err(A::Error::unknown_field(other, FIELDS)),
+            };
+            if slot.is_some() {
+                let field = if key == "name" { FIELDS[0] } else { FIELDS[1] };
+                return Err(A::Error::duplicate_field(field));
+            }
+            *slot = Some(map.next_value::<Str>()?);
+        }
+        match (name, note) {
+            (Some(name), Some(note)) => Ok(AliasEntry::Noted { name, note }),
+            (None, _) => Err(A::Error::missing_field("name")),
+            (Some(_), None) => Err(A::Error::custom(
+                "an alias table needs a `note`; without one, write the alias as a plain string",
+            )),
+        }
+    }
 }
 
 fn parse_toml<T: DeserializeOwned>(file: &FileText<'_>, errors: &mut Vec<Error>) -> Option<T> {
@@ -1313,7 +1485,7 @@ pub fn compile(sources: &Sources) -> Result<Content, Vec<Error>> {
     });
 
     match (site, article, faq, offers, carriers) {
-        (Some(site), Some(article), Some(faq), Some(offers), Some(carriers))
+        (Some(site), Some(article), Some(faq), Some(offers), Some((carriers, checker)))
             if errors.is_empty() =>
         {
             let links = links.expect("site.toml was read");
@@ -1327,6 +1499,7 @@ pub fn compile(sources: &Sources) -> Result<Content, Vec<Error>> {
                 },
                 faq,
                 carriers,
+                checker,
                 insurance_cta,
                 shared_experience,
                 verify_insurance,
@@ -1629,13 +1802,19 @@ fn offers(
     std::array::from_fn(|_| compiled.next().expect("six offers"))
 }
 
-fn carriers(file: &FileText<'_>, carriers: &CarriersFile, errors: &mut Vec<Error>) -> Vec<Carrier> {
+fn carriers(
+    file: &FileText<'_>,
+    carriers: &CarriersFile,
+    errors: &mut Vec<Error>,
+) -> (Vec<Carrier>, Checker) {
     if carriers.carrier.is_empty() {
         errors.push(
             file.file_loc()
                 .error("no carriers: add `[[carrier]]` tables"),
         );
     }
+    let ignore = ignore_words(file, &carriers.checker.ignore, errors);
+    let mut names = NameIndex::new(&ignore);
     let mut seen: HashMap<&str, Loc> = HashMap::new();
     let mut out = Vec::new();
     for (index, carrier) in carriers.carrier.iter().enumerate() {
@@ -1656,12 +1835,334 @@ fn carriers(file: &FileText<'_>, carriers: &CarriersFile, errors: &mut Vec<Error
             seen.insert(id, loc);
         }
         check_plain(file, &carrier.name, &format!("{context} name"), errors);
+        let words = names.add(
+            file,
+            &carrier.name,
+            &context,
+            &format!("{context} name"),
+            errors,
+        );
+        let aliases = aliases(file, &carrier.aliases, &context, &mut names, errors);
         out.push(Carrier {
             id: id.clone(),
             name: carrier.name.get_ref().clone(),
+            words,
+            aliases,
+        });
+    }
+
+    let mut parents = Vec::new();
+    for (index, parent) in carriers.parent.iter().enumerate() {
+        let context = format!("parent {} ({:?})", index + 1, parent.name.get_ref());
+        check_plain(file, &parent.name, &format!("{context} name"), errors);
+        check_plain(file, &parent.note, &format!("{context} note"), errors);
+        let words = names.add(
+            file,
+            &parent.name,
+            &context,
+            &format!("{context} name"),
+            errors,
+        );
+        let aliases = aliases(file, &parent.aliases, &context, &mut names, errors);
+        let mut owned: Vec<String> = Vec::new();
+        for id in &parent.carriers {
+            let loc = file.loc(id.span().start, &format!("{context} carriers"));
+            let id = id.get_ref();
+            if !seen.contains_key(id.as_str()) {
+                errors.push(loc.error(format_args!("`{id}` is not the id of a [[carrier]]")));
+            } else if owned.contains(id) {
+                errors.push(loc.error(format_args!("`{id}` is listed twice")));
+            } else {
+                owned.push(id.clone());
+            }
+        }
+        if parent.carriers.is_empty() {
+            errors.push(
+                file.loc(parent.name.span().start, &format!("{context} carriers"))
+                    .error("list the ids of the in-network carriers it owns"),
+            );
+        }
+        parents.push(ParentBrand {
+            name: parent.name.get_ref().clone(),
+            words,
+            aliases,
+            note: parent.note.get_ref().clone(),
+            carriers: owned,
+        });
+    }
+
+    let mut others = Vec::new();
+    for (index, other) in carriers.other.iter().enumerate() {
+        let context = format!("other {} ({:?})", index + 1, other.name.get_ref());
+        check_plain(file, &other.name, &format!("{context} name"), errors);
+        if let Some(note) = &other.note {
+            check_plain(file, note, &format!("{context} note"), errors);
+        }
+        let words = names.add(
+            file,
+            &other.name,
+            &context,
+            &format!("{context} name"),
+            errors,
+        );
+        let aliases = aliases(file, &other.aliases, &context, &mut names, errors);
+        others.push(OtherInsurer {
+            name: other.name.get_ref().clone(),
+            words,
+            aliases,
+            note: other.note.as_ref().map(|note| note.get_ref().clone()),
+        });
+    }
+
+    let checker = Checker {
+        text: checker_text(file, &carriers.checker, errors),
+        parents,
+        others,
+        ignore,
+    };
+    (out, checker)
+}
+
+/// The placeholders the checker fills in, and where each may be used.
+const TEMPLATE_NAMES: [&str; 3] = ["carrier", "typed", "count"];
+
+/// Checks `[checker]` wording: required, plain text, and only the
+/// placeholders the field offers (`required` must be there).
+fn checker_text(file: &FileText<'_>, table: &CheckerTable, errors: &mut Vec<Error>) -> CheckerText {
+    let mut text = |value: &Str, field: &str, allowed: &[&str], required: &[&str]| {
+        let context = format!("[checker] {field}");
+        check_plain(file, value, &context, errors);
+        check_template(file, value, &context, allowed, required, errors);
+        value.get_ref().clone()
+    };
+    let label = text(&table.label, "label", &[], &[]);
+    let hint = text(&table.hint, "hint", &[], &[]);
+    let suggestions = text(&table.suggestions, "suggestions", &[], &[]);
+    let verify = text(&table.verify, "verify", &[], &[]);
+    let prefill = text(&table.prefill, "prefill", &["carrier"], &["carrier"]);
+    let options_one = text(&table.options_one, "options_one", &[], &[]);
+    let options_many = text(&table.options_many, "options_many", &["count"], &["count"]);
+    let in_network = OutcomeText {
+        heading: text(
+            &table.in_network.heading,
+            "in_network heading",
+            &["carrier"],
+            &["carrier"],
+        ),
+        body: text(&table.in_network.body, "in_network body", &["carrier"], &[]),
+    };
+    let in_network_alias = text(
+        &table.in_network.alias,
+        "in_network alias",
+        &["carrier", "typed"],
+        &["typed"],
+    );
+    let not_listed = OutcomeText {
+        heading: text(
+            &table.not_listed.heading,
+            "not_listed heading",
+            &["typed"],
+            &[],
+        ),
+        body: text(&table.not_listed.body, "not_listed body", &["typed"], &[]),
+    };
+    let unclear = OutcomeText {
+        heading: text(&table.unclear.heading, "unclear heading", &["typed"], &[]),
+        body: text(&table.unclear.body, "unclear body", &["typed"], &[]),
+    };
+    CheckerText {
+        label,
+        hint,
+        suggestions,
+        verify,
+        prefill,
+        options_one,
+        options_many,
+        in_network,
+        in_network_alias,
+        not_listed,
+        unclear,
+    }
+}
+
+/// Checks the `{name}` placeholders of a wording.
+fn check_template(
+    file: &FileText<'_>,
+    value: &Str,
+    context: &str,
+    allowed: &[&str],
+    required: &[&str],
+    errors: &mut Vec<Error>,
+) {
+    let loc = file.loc(value.span().start, context);
+    let offer = |allowed: &[&str]| {
+        if allowed.is_empty() {
+            "this text has no placeholders".to_string()
+        } else {
+            let names: Vec<String> = allowed.iter().map(|name| format!("`{{{name}}}`")).collect();
+            format!("this text may use {}", names.join(", "))
+        }
+    };
+    let mut found = Vec::new();
+    let mut rest = value.get_ref().as_str();
+    while let Some(open) = rest.find(['{', '}']) {
+        if rest[open..].starts_with('}') {
+            errors.push(loc.error("`}` without `{`: write placeholders as `{name}`"));
+            return;
+        }
+        let Some(close) = rest[open..].find('}') else {
+            errors.push(loc.error("`{` without `}`: write placeholders as `{name}`"));
+            return;
+        };
+        let name = &rest[open + 1..open + close];
+        if !allowed.contains(&name) {
+            let what = if TEMPLATE_NAMES.contains(&name) {
+                format!("`{{{name}}}` cannot be used here")
+            } else {
+                format!("unknown placeholder `{{{name}}}`")
+            };
+            errors.push(loc.error(format_args!("{what}: {}", offer(allowed))));
+        }
+        found.push(name);
+        rest = &rest[open + close + 1..];
+    }
+    for name in required {
+        if !found.contains(name) {
+            errors.push(loc.error(format_args!("must contain `{{{name}}}`")));
+        }
+    }
+}
+
+/// `[checker] ignore`: single normalised words, each once.
+fn ignore_words(file: &FileText<'_>, ignore: &[Str], errors: &mut Vec<Error>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in ignore {
+        let loc = file.loc(word.span().start, "[checker] ignore");
+        let text = word.get_ref();
+        if !carrier_text::is_word(text) {
+            let suggestion = carrier_text::normalise(text, &[]);
+            errors.push(loc.error(format_args!(
+                "`{text}` must be one word in lowercase letters and digits, like `{}`",
+                suggestion.split(' ').next().unwrap_or("insurance")
+            )));
+        } else if out.contains(text) {
+            errors.push(loc.error(format_args!("`{text}` is listed twice")));
+        } else {
+            out.push(text.clone());
+        }
+    }
+    out
+}
+
+fn aliases(
+    file: &FileText<'_>,
+    entries: &[Spanned<AliasEntry>],
+    owner: &str,
+    names: &mut NameIndex,
+    errors: &mut Vec<Error>,
+) -> Vec<Alias> {
+    let mut out = Vec::new();
+    for (index, entry) in entries.iter().enumerate() {
+        let context = format!("{owner} alias {}", index + 1);
+        let (name, note) = match entry.get_ref() {
+            AliasEntry::Plain(name) => (Spanned::new(entry.span(), name.clone()), None),
+            AliasEntry::Noted { name, note } => {
+                check_plain(file, note, &format!("{context} note"), errors);
+                (name.clone(), Some(note.get_ref().clone()))
+            }
+        };
+        check_plain(file, &name, &context, errors);
+        let words = names.add(file, &name, owner, &context, errors);
+        out.push(Alias {
+            name: name.get_ref().clone(),
+            words,
+            note,
         });
     }
     out
+}
+
+/// Every name the checker knows, to find two that read the same: in any
+/// word order or spacing, a name must lead to one insurer only.
+struct NameIndex {
+    ignore: Vec<String>,
+    /// By its sorted words: the name, its owner and where it was written.
+    by_words: HashMap<String, (String, String, Loc)>,
+    /// The same by its words run together.
+    by_concat: HashMap<String, (String, String, Loc)>,
+}
+
+impl NameIndex {
+    fn new(ignore: &[String]) -> Self {
+        NameIndex {
+            ignore: ignore.to_vec(),
+            by_words: HashMap::new(),
+            by_concat: HashMap::new(),
+        }
+    }
+
+    /// Checks the name `value` of `owner` and returns its words.
+    fn add(
+        &mut self,
+        file: &FileText<'_>,
+        value: &Str,
+        owner: &str,
+        context: &str,
+        errors: &mut Vec<Error>,
+    ) -> Vec<String> {
+        let loc = file.loc(value.span().start, context);
+        let name = value.get_ref();
+        let ignore: Vec<&str> = self.ignore.iter().map(String::as_str).collect();
+        let normal = carrier_text::normalise(name, &ignore);
+        let words: Vec<String> = normal.split_whitespace().map(str::to_string).collect();
+        if name.trim().is_empty() {
+            return words; // check_plain reports it
+        }
+        if words.is_empty() {
+            errors.push(loc.error(format_args!(
+                "`{name}` has no words left once the [checker] ignore words are left out"
+            )));
+            return words;
+        }
+        if words.len() > carrier_text::MAX_NAME_WORDS {
+            errors.push(loc.error(format_args!(
+                "`{name}` has more than {} words to match; shorten it",
+                carrier_text::MAX_NAME_WORDS
+            )));
+        }
+        let mut sorted = words.clone();
+        sorted.sort();
+        let (by_words, by_concat) = (sorted.join(" "), words.concat());
+        // Spelling a name with and without spaces ("BlueCross", "Blue Cross")
+        // helps matching when more words follow, so only another insurer's
+        // name may not share the run-together form.
+        let clash = self.by_words.get(&by_words).or_else(|| {
+            self.by_concat
+                .get(&by_concat)
+                .filter(|(_, first_owner, _)| first_owner != owner)
+        });
+        if let Some((first, first_owner, first_loc)) = clash {
+            let message = if first_owner == owner {
+                format!(
+                    "`{name}` reads the same as `{first}` ({}), so it adds nothing",
+                    first_loc.position()
+                )
+            } else {
+                format!(
+                    "`{name}` reads the same as `{first}` of {first_owner} ({}): a name must lead to one insurer",
+                    first_loc.position()
+                )
+            };
+            errors.push(loc.error(message));
+            return words;
+        }
+        let entry = (name.clone(), owner.to_string(), loc);
+        self.by_concat
+            .entry(by_concat)
+            .or_insert_with(|| entry.clone());
+        self.by_words.insert(by_words, entry);
+        words
+    }
 }
 
 /// Checks across files: unique anchors, link targets, `{{name}}` blocks.
@@ -1808,13 +2309,15 @@ fn resolve_site_links(content: &mut Content, links: &BTreeMap<String, Str>) {
 // Code generation
 // ---------------------------------------------------------------------------
 
-/// The Rust source of `pub static CONTENT: Content`, to be `include!`d where
-/// the types of model.rs are in scope.
+/// The Rust source of `pub const CONTENT_DATA: Content` and `pub static
+/// CONTENT` (its one copy in memory), to be `include!`d where the types of
+/// model.rs are in scope. Code that needs a small part reads it from the
+/// const, so the rest never reaches that binary (the forms module).
 pub fn codegen(content: &Content) -> String {
     let mut out = String::new();
     out.push_str("// @generated by build.rs from the files of src/content/ (see its README). Do not edit.\n\n");
     out.push_str("/// The page content, compiled from `src/content/` at build time.\n");
-    out.push_str("pub static CONTENT: Content = Content {\n");
+    out.push_str("pub const CONTENT_DATA: Content = Content {\n");
     let site = &content.site;
     let _ = writeln!(
         out,
@@ -1851,11 +2354,15 @@ pub fn codegen(content: &Content) -> String {
     for carrier in &content.carriers {
         let _ = writeln!(
             out,
-            "        Carrier {{ id: {:?}, name: {:?} }},",
-            carrier.id, carrier.name
+            "        Carrier {{ id: {:?}, name: {:?}, words: {}, aliases: {} }},",
+            carrier.id,
+            carrier.name,
+            words_code(&carrier.words),
+            aliases_code(&carrier.aliases)
         );
     }
     out.push_str("    ],\n");
+    checker_code(&mut out, &content.checker);
     for (field, offer) in [
         ("insurance_cta", &content.insurance_cta),
         ("shared_experience", &content.shared_experience),
@@ -1884,8 +2391,84 @@ pub fn codegen(content: &Content) -> String {
             actions.join(", ")
         );
     }
-    out.push_str("};\n");
+    out.push_str("};\n\n/// The page content in memory: read this, not `CONTENT_DATA`.\npub static CONTENT: Content = CONTENT_DATA;\n");
     out
+}
+
+fn checker_code(out: &mut String, checker: &Checker) {
+    let text = &checker.text;
+    let outcome = |o: &OutcomeText| {
+        format!(
+            "OutcomeText {{ heading: {:?}, body: {:?} }}",
+            o.heading, o.body
+        )
+    };
+    let _ = writeln!(
+        out,
+        "    checker: Checker {{\n        text: CheckerText {{\n            label: {:?},\n            hint: {:?},\n            \
+         suggestions: {:?},\n            verify: {:?},\n            prefill: {:?},\n            options_one: {:?},\n            \
+         options_many: {:?},\n            in_network: {},\n            in_network_alias: {:?},\n            not_listed: {},\n            \
+         unclear: {},\n        }},\n        parents: &[",
+        text.label,
+        text.hint,
+        text.suggestions,
+        text.verify,
+        text.prefill,
+        text.options_one,
+        text.options_many,
+        outcome(&text.in_network),
+        text.in_network_alias,
+        outcome(&text.not_listed),
+        outcome(&text.unclear),
+    );
+    for parent in &checker.parents {
+        let _ = writeln!(
+            out,
+            "            ParentBrand {{ name: {:?}, words: {}, aliases: {}, note: {:?}, carriers: {} }},",
+            parent.name,
+            words_code(&parent.words),
+            aliases_code(&parent.aliases),
+            parent.note,
+            words_code(&parent.carriers)
+        );
+    }
+    out.push_str("        ],\n        others: &[\n");
+    for other in &checker.others {
+        let _ = writeln!(
+            out,
+            "            OtherInsurer {{ name: {:?}, words: {}, aliases: {}, note: {:?} }},",
+            other.name,
+            words_code(&other.words),
+            aliases_code(&other.aliases),
+            other.note
+        );
+    }
+    let _ = writeln!(
+        out,
+        "        ],\n        ignore: {},\n    }},",
+        words_code(&checker.ignore)
+    );
+}
+
+/// `&["a", "b"]`
+fn words_code(words: &[String]) -> String {
+    let quoted: Vec<String> = words.iter().map(|word| format!("{word:?}")).collect();
+    format!("&[{}]", quoted.join(", "))
+}
+
+fn aliases_code(aliases: &[Alias]) -> String {
+    let parts: Vec<String> = aliases
+        .iter()
+        .map(|alias| {
+            format!(
+                "Alias {{ name: {:?}, words: {}, note: {:?} }}",
+                alias.name,
+                words_code(&alias.words),
+                alias.note
+            )
+        })
+        .collect();
+    format!("&[{}]", parts.join(", "))
 }
 
 fn href_code(href: &Href) -> String {
@@ -2029,14 +2612,57 @@ heading = "We're Here to Help"
 body = "Reach out."
 "##;
 
-    const CARRIERS: &str = r#"[[carrier]]
+    /// `[checker]` of the fixture, to follow other `carriers.toml` tables.
+    macro_rules! checker_toml {
+        () => {
+            r#"
+[checker]
+label = "Who is your insurance with?"
+hint = "Type the name on your card."
+suggestions = "Matching insurers"
+verify = "Verify my coverage"
+prefill = "You asked about: {carrier}"
+options_one = "1 suggestion."
+options_many = "{count} suggestions."
+ignore = ["insurance", "health"]
+
+[checker.in_network]
+heading = "{carrier} is in our network"
+alias = "You typed {typed}."
+body = "Coverage depends on your plan."
+
+[checker.not_listed]
+heading = "{typed} is not on our list"
+body = "We may still help."
+
+[checker.unclear]
+heading = "Which one?"
+body = "Pick yours."
+"#
+        };
+    }
+
+    const CARRIERS: &str = concat!(
+        r#"[[carrier]]
 id = "cigna"
 name = "Cigna"
 
 [[carrier]]
 id = "aetna"
 name = "Aetna"
-"#;
+aliases = ["Aetna CVS Health", { name = "Coventry", note = "Part of Aetna since 2013." }]
+
+[[parent]]
+name = "CVS Health"
+carriers = ["aetna"]
+note = "CVS Health owns Aetna."
+
+[[other]]
+name = "Kaiser Permanente"
+aliases = ["Kaiser"]
+"#,
+        checker_toml!()
+    );
 
     fn sources(site: &str, article: &str, faq: &str, offers: &str, carriers: &str) -> Sources {
         Sources {
@@ -2206,14 +2832,51 @@ name = "Aetna"
             vec![
                 Carrier {
                     id: "cigna".into(),
-                    name: "Cigna".into()
+                    name: "Cigna".into(),
+                    words: vec!["cigna".into()],
+                    aliases: vec![],
                 },
                 Carrier {
                     id: "aetna".into(),
-                    name: "Aetna".into()
+                    name: "Aetna".into(),
+                    words: vec!["aetna".into()],
+                    aliases: vec![
+                        Alias {
+                            name: "Aetna CVS Health".into(),
+                            words: vec!["aetna".into(), "cvs".into()],
+                            note: None,
+                        },
+                        Alias {
+                            name: "Coventry".into(),
+                            words: vec!["coventry".into()],
+                            note: Some("Part of Aetna since 2013.".into()),
+                        },
+                    ],
                 },
             ]
         );
+        let checker = &content.checker;
+        assert_eq!(checker.ignore, ["insurance", "health"]);
+        assert_eq!(
+            checker.parents,
+            [ParentBrand {
+                name: "CVS Health".into(),
+                words: vec!["cvs".into()],
+                aliases: vec![],
+                note: "CVS Health owns Aetna.".into(),
+                carriers: vec!["aetna".into()],
+            }]
+        );
+        assert_eq!(checker.others[0].words, ["kaiser", "permanente"]);
+        assert_eq!(checker.others[0].aliases[0].words, ["kaiser"]);
+        assert_eq!(checker.others[0].note, None);
+        assert_eq!(checker.text.prefill, "You asked about: {carrier}");
+        assert_eq!(
+            checker.text.in_network.heading,
+            "{carrier} is in our network"
+        );
+        assert_eq!(checker.text.in_network_alias, "You typed {typed}.");
+        assert_eq!(checker.text.unclear.body, "Pick yours.");
         let ids: Vec<&str> = [
             &content.insurance_cta,
             &content.shared_experience,
@@ -2282,7 +2945,8 @@ name = "Aetna"
             std::fs::write(dir.join(name), text).unwrap();
         }
         let code = generate(&dir).unwrap();
-        assert!(code.contains("pub static CONTENT: Content = Content {"));
+        assert!(code.contains("pub const CONTENT_DATA: Content = Content {"));
+        assert!(code.contains("pub static CONTENT: Content = CONTENT_DATA;"));
 
         std::fs::remove_file(dir.join("faq.toml")).unwrap();
         let errors = generate(&dir).unwrap_err();
@@ -2669,7 +3333,10 @@ name = "Aetna"
     fn collects_every_error() {
         let article = "# Title\n\n## A\n\nBad ** text and [x](site:nope).\n\n> quote\n";
         let site = site_with("e164 = \"+19497633440\"", "e164 = \"949-763-3440\"");
-        let carriers = "[[carrier]]\nid = \"Cigna\"\nname = \"Cigna\"\n";
+        let carriers = concat!(
+            "[[carrier]]\nid = \"Cigna\"\nname = \"Cigna\"\n",
+            checker_toml!()
+        );
         assert_eq!(
             messages(compile(&sources(&site, article, FAQ, OFFERS, carriers))),
             [
@@ -2887,7 +3554,11 @@ name = "Aetna"
         let duplicate = CARRIERS.replace("id = \"aetna\"", "id = \"cigna\"");
         assert_eq!(
             messages(with_carriers(&duplicate)),
-            ["src/content/carriers.toml:6:6: carrier 2 (id \"cigna\") id: duplicate carrier id `cigna` (first used at src/content/carriers.toml:2:6)"]
+            [
+                "src/content/carriers.toml:6:6: carrier 2 (id \"cigna\") id: duplicate carrier id `cigna` (first used at src/content/carriers.toml:2:6)",
+                // The parent's carrier `aetna` is gone with it.
+                "src/content/carriers.toml:12:13: parent 1 (\"CVS Health\") carriers: `aetna` is not the id of a [[carrier]]",
+            ]
         );
         let unnamed = CARRIERS.replace("name = \"Aetna\"", "name = \"\"");
         assert_eq!(
@@ -2895,9 +3566,137 @@ name = "Aetna"
             ["src/content/carriers.toml:7:8: carrier 2 (id \"aetna\") name: must not be empty"]
         );
         assert_eq!(
-            messages(with_carriers("carrier = []")),
+            messages(with_carriers(concat!("carrier = []\n", checker_toml!()))),
             ["src/content/carriers.toml: no carriers: add `[[carrier]]` tables"]
         );
+    }
+
+    /// `CARRIERS` with `from` replaced by `to` (which must be there).
+    fn carriers_with(from: &str, to: &str) -> String {
+        assert!(CARRIERS.contains(from), "{from}");
+        CARRIERS.replacen(from, to, 1)
+    }
+
+    #[test]
+    fn alias_checks() {
+        let cases = [
+            (
+                carriers_with("\"Aetna CVS Health\"", "\"Health Cigna\""),
+                "src/content/carriers.toml:8:12: carrier 2 (id \"aetna\") alias 1: `Health Cigna` reads the same as `Cigna` of carrier 1 (id \"cigna\") (src/content/carriers.toml:3:8): a name must lead to one insurer",
+            ),
+            (
+                carriers_with("\"Aetna CVS Health\"", "\"CVS\""),
+                // Reported at the later of the two.
+                "src/content/carriers.toml:11:8: parent 1 (\"CVS Health\") name: `CVS Health` reads the same as `CVS` of carrier 2 (id \"aetna\") (src/content/carriers.toml:8:12): a name must lead to one insurer",
+            ),
+            (
+                carriers_with("aliases = [\"Kaiser\"]", "aliases = [\"Kaiser\", \"kaiser\"]"),
+                "src/content/carriers.toml:17:22: other 1 (\"Kaiser Permanente\") alias 2: `kaiser` reads the same as `Kaiser` (src/content/carriers.toml:17:12), so it adds nothing",
+            ),
+            (
+                // Run together, another insurer's name.
+                carriers_with("\"Aetna CVS Health\"", "\"Cig-Na\""),
+                "src/content/carriers.toml:8:12: carrier 2 (id \"aetna\") alias 1: `Cig-Na` reads the same as `Cigna` of carrier 1 (id \"cigna\") (src/content/carriers.toml:3:8): a name must lead to one insurer",
+            ),
+            (
+                carriers_with("\"Aetna CVS Health\"", "\"Health Insurance\""),
+                "src/content/carriers.toml:8:12: carrier 2 (id \"aetna\") alias 1: `Health Insurance` has no words left once the [checker] ignore words are left out",
+            ),
+            (
+                carriers_with("\"Aetna CVS Health\"", "\"A B C D E F G\""),
+                "src/content/carriers.toml:8:12: carrier 2 (id \"aetna\") alias 1: `A B C D E F G` has more than 6 words to match; shorten it",
+            ),
+            (
+                carriers_with("note = \"Part of Aetna since 2013.\"", "note = \" \""),
+                "src/content/carriers.toml:8:60: carrier 2 (id \"aetna\") alias 2 note: must not be empty",
+            ),
+            (
+                carriers_with("note = \"Part of Aetna since 2013.\"", "nte = \"x\""),
+                "src/content/carriers.toml:8:32: unknown field `nte`, expected `name` or `note`",
+            ),
+            (
+                carriers_with(", note = \"Part of Aetna since 2013.\"", ""),
+                "src/content/carriers.toml:8:32: an alias table needs a `note`; without one, write the alias as a plain string",
+            ),
+            (
+                carriers_with("aliases = [\"Kaiser\"]", "alias = [\"Kaiser\"]"),
+                "src/content/carriers.toml:17:1: unknown field `alias`, expected one of `name`, `note`, `aliases`",
+            ),
+        ];
+        for (carriers, expected) in cases {
+            assert_eq!(messages(with_carriers(&carriers)), [expected], "{carriers}");
+        }
+    }
+
+    #[test]
+    fn parent_checks() {
+        let cases = [
+            (
+                carriers_with("carriers = [\"aetna\"]", "carriers = [\"aetna\", \"cvs\", \"aetna\"]"),
+                vec![
+                    "src/content/carriers.toml:12:22: parent 1 (\"CVS Health\") carriers: `cvs` is not the id of a [[carrier]]",
+                    "src/content/carriers.toml:12:29: parent 1 (\"CVS Health\") carriers: `aetna` is listed twice",
+                ],
+            ),
+            (
+                carriers_with("carriers = [\"aetna\"]", "carriers = []"),
+                vec!["src/content/carriers.toml:11:8: parent 1 (\"CVS Health\") carriers: list the ids of the in-network carriers it owns"],
+            ),
+            (
+                carriers_with("note = \"CVS Health owns Aetna.\"\n", ""),
+                vec!["src/content/carriers.toml:10:1: missing field `note`"],
+            ),
+        ];
+        for (carriers, expected) in cases {
+            assert_eq!(messages(with_carriers(&carriers)), expected, "{carriers}");
+        }
+    }
+
+    #[test]
+    fn checker_wording_checks() {
+        let cases = [
+            (
+                carriers_with("{carrier} is in our network", "{insurer} is in our network"),
+                vec![
+                    "src/content/carriers.toml:30:11: [checker] in_network heading: unknown placeholder `{insurer}`: this text may use `{carrier}`",
+                    "src/content/carriers.toml:30:11: [checker] in_network heading: must contain `{carrier}`",
+                ],
+            ),
+            (
+                carriers_with("heading = \"Which one?\"", "heading = \"{count} options\""),
+                vec!["src/content/carriers.toml:39:11: [checker] unclear heading: `{count}` cannot be used here: this text may use `{typed}`"],
+            ),
+            (
+                carriers_with("\"{count} suggestions.\"", "\"Some suggestions.\""),
+                vec!["src/content/carriers.toml:26:16: [checker] options_many: must contain `{count}`"],
+            ),
+            (
+                carriers_with("\"Verify my coverage\"", "\"Verify {carrier\""),
+                vec!["src/content/carriers.toml:23:10: [checker] verify: `{` without `}`: write placeholders as `{name}`"],
+            ),
+            (
+                carriers_with("\"Verify my coverage\"", "\"Verify } now\""),
+                vec!["src/content/carriers.toml:23:10: [checker] verify: `}` without `{`: write placeholders as `{name}`"],
+            ),
+            (
+                carriers_with("\"Type the name on your card.\"", "\"\""),
+                vec!["src/content/carriers.toml:21:8: [checker] hint: must not be empty"],
+            ),
+            (
+                carriers_with("ignore = [\"insurance\", \"health\"]", "ignore = [\"Insurance\", \"health\", \"health\"]"),
+                vec![
+                    "src/content/carriers.toml:27:11: [checker] ignore: `Insurance` must be one word in lowercase letters and digits, like `insurance`",
+                    "src/content/carriers.toml:27:34: [checker] ignore: `health` is listed twice",
+                ],
+            ),
+            (
+                carriers_with("label =", "lable ="),
+                vec!["src/content/carriers.toml:20:1: unknown field `lable`, expected one of `label`, `hint`, `suggestions`, `verify`, `prefill`, `options_one`, `options_many`, `ignore`, `in_network`, `not_listed`, `unclear`"],
+            ),
+        ];
+        for (carriers, expected) in cases {
+            assert_eq!(messages(with_carriers(&carriers)), expected, "{carriers}");
+        }
     }
 
     // --- pieces ----------------------------------------------------------
@@ -2968,8 +3767,10 @@ name = "Aetna"
         let content = ok(compile(&sources(SITE, ARTICLE, FAQ, OFFERS, CARRIERS)));
         let code = codegen(&content);
         assert!(code.starts_with("// @generated"));
-        assert!(code.contains("pub static CONTENT: Content = Content {\n"));
-        assert!(code.trim_end().ends_with("};"));
+        assert!(code.contains("pub const CONTENT_DATA: Content = Content {\n"));
+        assert!(code
+            .trim_end()
+            .ends_with("};\n\n/// The page content in memory: read this, not `CONTENT_DATA`.\npub static CONTENT: Content = CONTENT_DATA;"));
         for fragment in [
             "site: Site {\n        name: \"Asana Recovery\",",
             "phone: Phone { display: \"(949) 763-3440\", e164: \"+19497633440\" },",
@@ -2983,7 +3784,15 @@ name = "Aetna"
             "Block::Embed(Embed::Faq),",
             "FaqItem {\n            id: \"faq-is-it-safe\",\n            question: \"Is it safe?\",",
             "Href::Anchor(\"help\")",
-            "Carrier { id: \"cigna\", name: \"Cigna\" },",
+            "Carrier { id: \"cigna\", name: \"Cigna\", words: &[\"cigna\"], aliases: &[] },",
+            "aliases: &[Alias { name: \"Aetna CVS Health\", words: &[\"aetna\", \"cvs\"], note: None }, \
+             Alias { name: \"Coventry\", words: &[\"coventry\"], note: Some(\"Part of Aetna since 2013.\") }] },",
+            "checker: Checker {\n        text: CheckerText {\n            label: \"Who is your insurance with?\",",
+            "in_network: OutcomeText { heading: \"{carrier} is in our network\", body: \"Coverage depends on your plan.\" },",
+            "ParentBrand { name: \"CVS Health\", words: &[\"cvs\"], aliases: &[], note: \"CVS Health owns Aetna.\", carriers: &[\"aetna\"] },",
+            "OtherInsurer { name: \"Kaiser Permanente\", words: &[\"kaiser\", \"permanente\"], \
+             aliases: &[Alias { name: \"Kaiser\", words: &[\"kaiser\"], note: None }], note: None },",
+            "ignore: &[\"insurance\", \"health\"],",
             "insurance_cta: Offer {\n        id: \"insurance-cta\",",
             "actions: &[Action { label: \"Verify\", href: Href::Anchor(\"verify-insurance\") }],",
             "actions: &[Action { label: \"Call\", href: Href::Call }, Action { label: \"Text\", href: Href::Text }],",
@@ -2998,6 +3807,7 @@ name = "Aetna"
             "article:",
             "faq:",
             "carriers:",
+            "checker:",
             "insurance_cta:",
             "shared_experience:",
             "verify_insurance:",

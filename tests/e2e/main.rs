@@ -14,7 +14,8 @@
 //! - `E2E_DIST=path` serves another build.
 //! - `E2E_SCREENSHOTS=dir` adds the `screenshots` test, saving
 //!   `<dir>/<engine>-<width>.png` at 320, 768 and 1440 px wide.
-//! - `E2E_FORM_CONFIG=path` is served as /form-config.json.
+//! - `E2E_FORM_CONFIG=path` is served as /form-config.json (otherwise one
+//!   pointing at the in-process form receiver, see harness/receiver.rs).
 //! - `E2E_TEST_TIMEOUT=seconds` per test (default 60).
 //! - `E2E_KEEP=1` keeps the scratch directory (served copy, nginx config,
 //!   logs) and prints its path.
@@ -93,6 +94,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Err(e) = harness::receiver::start(&run_dir, &site.root) {
+        println!("\ncould not start the form receiver: {e}");
+        drop(site);
+        cleanup(&run_dir);
+        println!("\ne2e: 0 passed, {count} failed");
+        return ExitCode::FAILURE;
+    }
     let settings = Settings {
         base_url: site.base_url.clone(),
         port: site.port,

@@ -4,12 +4,14 @@
 //! [`tests!`] in its area's `tests()` (see tests/mod.rs). Helpers return
 //! `Err` with context instead of panicking, so `?` is all a test needs.
 
+pub mod axe;
 pub mod cli;
 pub mod driver;
 pub mod element;
 pub mod http;
 pub mod page;
 pub mod process;
+pub mod receiver;
 pub mod report;
 pub mod runner;
 pub mod servers;

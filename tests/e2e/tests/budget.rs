@@ -7,14 +7,20 @@ use std::path::Path;
 
 use crate::harness::{ensure, tests, Page, Test};
 
-/// The brotli wasm may not grow past this (issue target: 150 KB).
+/// The app's brotli wasm may not grow past this (issue target: 150 KB).
 const WASM_BROTLI_BUDGET: u64 = 150 * 1024;
 /// Everything the first load fetches, brotli (issue target: 200 KB).
 const FIRST_LOAD_BROTLI_BUDGET: u64 = 200 * 1024;
+/// The forms module, fetched only near a form (`src/deferred.rs`), JS glue
+/// and wasm together: no issue target; the size it was built at plus ~5%,
+/// so growth is a decision rather than an accident.
+const FORMS_BROTLI_BUDGET: u64 = 200 * 1024;
+/// File-name prefix of the forms module (`src/build/mod.rs`).
+const FORMS_PREFIX: &str = "forms-";
 
 /// This area's tests.
 pub fn tests() -> Vec<Test> {
-    tests![once: wasm_within_budget, first_load_within_budget]
+    tests![once: wasm_within_budget, first_load_within_budget, forms_module_within_budget]
 }
 
 /// Sizes of the served `.br` files whose names end with one of `suffixes`.
@@ -36,9 +42,12 @@ fn brotli_bytes(root: &Path, suffixes: &[&str]) -> Result<Vec<(String, u64)>, St
 
 /// The wasm module, brotli-compressed, stays within its budget.
 async fn wasm_within_budget(page: &Page) -> Result<(), String> {
-    let wasm = brotli_bytes(page.site_root(), &["_bg.wasm"])?;
+    let wasm: Vec<_> = brotli_bytes(page.site_root(), &["_bg.wasm"])?
+        .into_iter()
+        .filter(|(name, _)| !name.starts_with(FORMS_PREFIX))
+        .collect();
     ensure(wasm.len() == 1, || {
-        format!("expected one precompressed wasm, found {wasm:?}")
+        format!("expected one precompressed app wasm, found {wasm:?}")
     })?;
     let (name, bytes) = &wasm[0];
     ensure(*bytes <= WASM_BROTLI_BUDGET, || {
@@ -46,7 +55,8 @@ async fn wasm_within_budget(page: &Page) -> Result<(), String> {
     })
 }
 
-/// HTML, CSS, loader and wasm-bindgen JS and wasm together stay within budget.
+/// HTML, CSS, loader and the app's wasm-bindgen JS and wasm together stay
+/// within budget (the forms module is not part of the first load).
 async fn first_load_within_budget(page: &Page) -> Result<(), String> {
     let root = page.site_root();
     let files = brotli_bytes(root, &["_bg.wasm", ".js", ".css"])?;
@@ -56,11 +66,28 @@ async fn first_load_within_budget(page: &Page) -> Result<(), String> {
     ensure(index.len() == 1, || "dist has no index.html.br".to_owned())?;
     let parts: Vec<_> = files
         .into_iter()
-        .filter(|(name, _)| !name.starts_with("__e2e"))
+        .filter(|(name, _)| !name.starts_with("__e2e") && !name.starts_with(FORMS_PREFIX))
         .chain(index)
         .collect();
     let total: u64 = parts.iter().map(|(_, bytes)| bytes).sum();
     ensure(total <= FIRST_LOAD_BROTLI_BUDGET, || {
         format!("first load is {total} bytes brotli, over {FIRST_LOAD_BROTLI_BUDGET}: {parts:?}")
+    })
+}
+
+/// The forms module's glue and wasm, brotli, stay within their budget; and
+/// they exist, so the first-load figure cannot pass by the forms being
+/// folded back into the app.
+async fn forms_module_within_budget(page: &Page) -> Result<(), String> {
+    let parts: Vec<_> = brotli_bytes(page.site_root(), &["_bg.wasm", ".js"])?
+        .into_iter()
+        .filter(|(name, _)| name.starts_with(FORMS_PREFIX))
+        .collect();
+    ensure(parts.len() == 2, || {
+        format!("expected the forms module's .js and _bg.wasm, found {parts:?}")
+    })?;
+    let total: u64 = parts.iter().map(|(_, bytes)| bytes).sum();
+    ensure(total <= FORMS_BROTLI_BUDGET, || {
+        format!("the forms module is {total} bytes brotli, over {FORMS_BROTLI_BUDGET}: {parts:?}")
     })
 }

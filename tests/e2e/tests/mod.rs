@@ -1,15 +1,22 @@
 //! The tests, one file per area of the page. Each area's `tests()` lists its
 //! tests with `tests![...]`; add a new area here.
 
+mod a11y;
 mod article;
 mod budget;
+mod carrier_checker;
 mod contact;
+mod contact_form;
 pub mod content;
+mod deferred;
+mod faq;
 mod harness_check;
 mod headers;
 mod hydration;
 mod layout;
 mod screenshots;
+mod toc;
+mod toc_util;
 
 use std::time::Duration;
 
@@ -20,9 +27,15 @@ pub fn all() -> Vec<Test> {
     let mut all = Vec::new();
     all.extend(harness_check::tests());
     all.extend(article::tests());
+    all.extend(carrier_checker::tests());
     all.extend(contact::tests());
+    all.extend(contact_form::tests());
     all.extend(layout::tests());
     all.extend(hydration::tests());
+    all.extend(deferred::tests());
+    all.extend(toc::tests());
+    all.extend(faq::tests());
+    all.extend(a11y::tests());
     all.extend(headers::tests());
     all.extend(budget::tests());
     all.extend(screenshots::tests());
@@ -39,6 +52,25 @@ pub fn built_dist() -> std::path::PathBuf {
 /// Opens the article (the pre-rendered page, before or during hydration).
 pub async fn open_article(page: &Page) -> Result<(), String> {
     page.goto("/").await
+}
+
+/// Scrolls to each form's placeholder in turn, as a visitor reading down
+/// the page would, waits until the forms module has mounted them all
+/// (`src/deferred.rs`), and returns to the top of the page.
+pub async fn reach_forms(page: &Page) -> Result<(), String> {
+    page.run(
+        "for (const el of document.querySelectorAll('[data-aa-part]')) el.scrollIntoView({ behavior: 'instant' });",
+        Vec::new(),
+    )
+    .await?;
+    page.wait_for(
+        "[...document.querySelectorAll('[data-aa-part]')].every((el) => el.hasAttribute('data-aa-mounted'))",
+        HYDRATION_TIMEOUT,
+    )
+    .await
+    .map_err(|e| format!("the forms were not mounted: {e}"))?;
+    page.run("window.scrollTo(0, 0);", Vec::new()).await?;
+    Ok(())
 }
 
 /// How long the app may take to hydrate.

@@ -51,6 +51,8 @@ var __e2e = (function () {
     switch (tag) {
       case "a": case "area": return el.hasAttribute("href") ? "link" : null;
       case "button": return "button";
+      // Browsers expose a <details>' summary as a (disclosure) button.
+      case "summary": return el.parentElement && el.parentElement.localName === "details" ? "button" : null;
       case "h1": case "h2": case "h3": case "h4": case "h5": case "h6": return "heading";
       case "nav": return "navigation";
       case "main": return "main";
@@ -136,8 +138,10 @@ var __e2e = (function () {
     }
     if (el.labels && el.labels.length) {
       var labelled = Array.prototype.map.call(el.labels, function (label) {
-        // The control's own value is not part of its label's text.
-        return textOf(label).replace(textOf(el), " ");
+        // The control's own value is not part of its label's text (only
+        // when the label wraps the control; a <label for> merely sharing a
+        // word with the value, like "Phone call" and value "call", keeps it).
+        return label.contains(el) ? textOf(label).replace(textOf(el), " ") : textOf(label);
       }).join(" ");
       if (norm(labelled)) return norm(labelled);
     }

@@ -1,0 +1,411 @@
+//! "Who is your insurance with?": the insurance checker. A WAI-ARIA
+//! combobox (list autocomplete, manual selection) that answers while the
+//! visitor types; the matching is `src/carrier_match.rs`, the keyboard
+//! `src/combobox.rs`, the wording `carriers.toml`.
+
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::html::Input;
+use leptos::prelude::*;
+
+use crate::app::{use_content, CarrierChoice};
+use crate::carrier_match::{self, Directory, Outcome, MAX_QUERY_CHARS};
+use crate::combobox::{self, Action};
+use crate::content::{Carrier, CheckerText, Href};
+
+/// Where "Verify my coverage" goes: the contact form.
+const CONTACT: Href = Href::Anchor("contact");
+
+/// How long the live region waits for typing to pause before it speaks,
+/// so a screen reader is not talked over at every key.
+const ANNOUNCE_AFTER: Duration = Duration::from_millis(400);
+
+/// The checker: a labelled text field with suggestions, a polite live
+/// region and the answer below. Pre-rendered as a plain, empty field of the
+/// same size, so nothing moves when it hydrates.
+#[component]
+pub fn CarrierChecker(
+    /// Prefix of the ids of its elements, unique on the page.
+    #[prop(into)]
+    id: String,
+) -> impl IntoView {
+    let content = use_content();
+    let text = content.checker.text;
+    let directory = Directory::new(content.carriers, &content.checker);
+
+    let query = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(None::<usize>);
+    let outcome = Memo::new(move |_| query.with(|q| carrier_match::check(q, &directory)));
+    let options = Memo::new(move |_| outcome.with(|o| carrier_match::options(o.as_ref())));
+    let expanded = Memo::new(move |_| open.get() && options.with(|o| !o.is_empty()));
+
+    let input_id = format!("{id}-input");
+    let hint_id = format!("{id}-hint");
+    let listbox_id = format!("{id}-listbox");
+    let option_id = move |carrier: &Carrier| format!("{id}-option-{}", carrier.id);
+    let input = NodeRef::<Input>::new();
+
+    // Typed before the wasm took over: answer it now.
+    Effect::new(move |_| {
+        if let Some(value) = dom::value(&input).filter(|v| !v.is_empty()) {
+            query.set(value);
+        }
+    });
+
+    // The live region speaks once typing pauses.
+    let said = Memo::new(move |_| {
+        let count = options.with(Vec::len);
+        query.with(|q| outcome.with(|o| carrier_match::announcement(o.as_ref(), q, count, &text)))
+    });
+    let announced = RwSignal::new(String::new());
+    Effect::new(move |pending: Option<Option<dom::Timer>>| {
+        let next = said.get();
+        if let Some(Some(timer)) = pending {
+            timer.cancel();
+        }
+        dom::after(ANNOUNCE_AFTER, move || announced.set(next))
+    });
+
+    let choose = move |carrier: &'static Carrier| {
+        query.set(carrier.name.to_string());
+        dom::set_value(&input, carrier.name);
+        open.set(false);
+        active.set(None);
+    };
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        if ev.is_composing() {
+            return;
+        }
+        let count = options.with_untracked(Vec::len);
+        let has_text = query.with_untracked(|q| !q.is_empty());
+        let action = combobox::key_action(
+            &ev.key(),
+            ev.alt_key(),
+            expanded.get_untracked(),
+            active.get_untracked(),
+            count,
+            has_text,
+        );
+        if action.prevents_default() {
+            ev.prevent_default();
+        }
+        match action {
+            Action::Ignore => {}
+            Action::Show(index) => {
+                open.set(true);
+                active.set(index);
+            }
+            Action::Choose(index) => {
+                if let Some(carrier) = options.with_untracked(|o| o.get(index).copied()) {
+                    choose(carrier);
+                }
+            }
+            Action::Hide => {
+                open.set(false);
+                active.set(None);
+            }
+            Action::Clear => {
+                query.set(String::new());
+                dom::set_value(&input, "");
+            }
+        }
+    };
+
+    let active_descendant = {
+        let option_id = option_id.clone();
+        move || {
+            let index = active.get().filter(|_| expanded.get())?;
+            options.with(|o| o.get(index).map(|carrier| option_id(carrier)))
+        }
+    };
+    let listed = move || {
+        let option_id = option_id.clone();
+        options
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(index, carrier)| {
+                let is_active = move || active.get() == Some(index);
+                view! {
+                    <li
+                        id=option_id(carrier)
+                        role="option"
+                        class=move || {
+                            if is_active() {
+                                "aa-checker__option aa-checker__option--active"
+                            } else {
+                                "aa-checker__option"
+                            }
+                        }
+                        aria-selected=move || if is_active() { "true" } else { "false" }
+                        // Keep the focus in the field, so choosing does not blur it first.
+                        on:mousedown=|ev| ev.prevent_default()
+                        on:click=move |_| choose(carrier)
+                    >
+                        {carrier.name}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    let pick = move |carrier: &'static Carrier| {
+        choose(carrier);
+        dom::focus(&input);
+    };
+    let verify = move || {
+        let choice = outcome.with_untracked(|o| {
+            o.as_ref().map(|o| CarrierChoice {
+                name: query.with_untracked(|q| o.insurer_name(q)),
+                carrier_id: match o {
+                    Outcome::InNetwork { carrier, .. } => Some(carrier.id),
+                    Outcome::NotListed { .. } | Outcome::Unclear { .. } => None,
+                },
+            })
+        });
+        if let Some(choice) = choice {
+            // The form is in the forms module: hand the choice over through
+            // its placeholder, which also gets the module loaded.
+            let _ = dom::request_prefill(&choice.name, choice.carrier_id);
+        }
+    };
+    let answer = move || {
+        let typed = query.get();
+        outcome
+            .get()
+            .map(|outcome| answer_view(outcome, typed, text, pick, verify))
+    };
+
+    view! {
+        <div class="aa-checker">
+            <label class="aa-checker__label" for=input_id.clone()>{text.label}</label>
+            <p class="aa-checker__hint" id=hint_id.clone()>{text.hint}</p>
+            <div class="aa-checker__field">
+                <input
+                    node_ref=input
+                    id=input_id
+                    class="aa-checker__input"
+                    type="text"
+                    role="combobox"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    spellcheck="false"
+                    maxlength=MAX_QUERY_CHARS
+                    aria-autocomplete="list"
+                    aria-controls=listbox_id.clone()
+                    aria-describedby=hint_id
+                    aria-expanded=move || if expanded.get() { "true" } else { "false" }
+                    aria-activedescendant=active_descendant
+                    on:input=move |ev| {
+                        query.set(event_target_value(&ev));
+                        open.set(true);
+                        active.set(None);
+                    }
+                    on:keydown=on_keydown
+                    on:click=move |_| open.set(true)
+                    on:blur=move |_| {
+                        open.set(false);
+                        active.set(None);
+                    }
+                />
+                <ul
+                    id=listbox_id
+                    class="aa-checker__listbox"
+                    role="listbox"
+                    aria-label=text.suggestions
+                    hidden=move || !expanded.get()
+                >
+                    {listed}
+                </ul>
+            </div>
+            <p class="aa-checker__status" role="status">{move || announced.get()}</p>
+            <div class="aa-checker__answer">{answer}</div>
+        </div>
+    }
+    // Erased, so the page's view type stays within the compiler's limits.
+    .into_any()
+}
+
+/// The answer: a heading, what it means, and what to do next.
+fn answer_view(
+    outcome: Outcome,
+    typed: String,
+    text: CheckerText,
+    pick: impl Fn(&'static Carrier) + Copy + Send + Sync + 'static,
+    verify: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let site = use_content().site;
+    let heading = outcome.heading(&text, &typed);
+    let typed = carrier_match::typed(&typed).to_string();
+    // What was typed and how it was read, why (a note), then what it means.
+    let (modifier, alias, note, body, candidates, call) = match &outcome {
+        Outcome::InNetwork { carrier, via_alias } => {
+            let values = [("typed", typed.as_str()), ("carrier", carrier.name)];
+            let alias = via_alias.map(|_| carrier_match::fill(text.in_network_alias, &values));
+            let note = via_alias.and_then(|alias| alias.note);
+            let body = carrier_match::fill(text.in_network.body, &values);
+            ("in-network", alias, note, body, Vec::new(), false)
+        }
+        Outcome::NotListed { insurer } => {
+            let body = carrier_match::fill(text.not_listed.body, &[("typed", &typed)]);
+            let note = insurer.and_then(|insurer| insurer.note);
+            ("not-listed", None, note, body, Vec::new(), true)
+        }
+        Outcome::Unclear { candidates, note } => {
+            let body = carrier_match::fill(text.unclear.body, &[("typed", &typed)]);
+            ("unclear", None, *note, body, candidates.clone(), true)
+        }
+    };
+    let choices = (!candidates.is_empty()).then(|| {
+        let buttons = candidates
+            .into_iter()
+            .map(|carrier| {
+                view! {
+                    <li>
+                        <button type="button" class="aa-checker__choice" on:click=move |_| pick(carrier)>
+                            {carrier.name}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="aa-checker__choices">{buttons}</ul> }
+    });
+    let call = call.then(|| {
+        view! {
+            <a class="aa-button aa-button--secondary" href=site.resolve(Href::Call)>
+                {site.call_label} " " {site.phone.display}
+            </a>
+        }
+    });
+    view! {
+        <div class=format!("aa-checker__outcome aa-checker__outcome--{modifier}")>
+            <h3 class="aa-checker__verdict">{heading}</h3>
+            {alias.map(|alias| view! { <p>{alias}</p> })}
+            {note.map(|note| view! { <p class="aa-checker__note">{note}</p> })}
+            <p>{body}</p>
+            {choices}
+            <p class="aa-checker__actions">
+                <a class="aa-button" href=site.resolve(CONTACT) on:click=move |_| verify()>
+                    {text.verify}
+                </a>
+                {call}
+            </p>
+        </div>
+    }
+    .into_any()
+}
+
+/// The few browser calls of the checker, inert when rendering natively.
+mod dom {
+    use std::time::Duration;
+
+    use leptos::html::Input;
+    use leptos::prelude::*;
+
+    /// A pending [`after`], to cancel.
+    #[derive(Clone, Copy)]
+    pub struct Timer(#[cfg(feature = "hydrate")] TimeoutHandle);
+
+    impl Timer {
+        pub fn cancel(self) {
+            #[cfg(feature = "hydrate")]
+            self.0.clear();
+        }
+    }
+
+    /// Runs `f` after `delay`; `None` when the browser would not schedule it.
+    pub fn after(delay: Duration, f: impl FnOnce() + 'static) -> Option<Timer> {
+        #[cfg(feature = "hydrate")]
+        {
+            set_timeout_with_handle(f, delay).ok().map(Timer)
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = (delay, f);
+            None
+        }
+    }
+
+    /// The field's current text.
+    pub fn value(input: &NodeRef<Input>) -> Option<String> {
+        #[cfg(feature = "hydrate")]
+        {
+            input.get_untracked().map(|el| el.value())
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = input;
+            None
+        }
+    }
+
+    /// Replaces the field's text (typing sets it by itself).
+    pub fn set_value(input: &NodeRef<Input>, value: &str) {
+        #[cfg(feature = "hydrate")]
+        if let Some(el) = input.get_untracked() {
+            el.set_value(value);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (input, value);
+    }
+
+    /// Moves the keyboard focus to the field.
+    pub fn focus(input: &NodeRef<Input>) {
+        #[cfg(feature = "hydrate")]
+        if let Some(el) = input.get_untracked() {
+            let _ = el.focus();
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = input;
+    }
+
+    pub use crate::dom_io::request_prefill;
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use crate::build::render_app;
+
+    /// The checker as pre-rendered: what hydration must find unchanged.
+    fn checker_html() -> String {
+        let html = render_app();
+        let start = html.find("<div class=\"aa-checker\"").expect("the checker");
+        let end = start + html[start..].find("</section>").expect("its section");
+        // `<!>` are hydration markers (where they fall depends on Leptos'
+        // build cfgs), not markup under test.
+        html[start..end].replace("<!>", "")
+    }
+
+    #[test]
+    fn pre_renders_a_labelled_collapsed_combobox() {
+        let html = checker_html();
+        for fragment in [
+            "<label for=\"verify-insurance-checker-input\" class=\"aa-checker__label\">Who is your insurance with?</label>",
+            "<input id=\"verify-insurance-checker-input\" type=\"text\" role=\"combobox\"",
+            "aria-autocomplete=\"list\"",
+            "aria-controls=\"verify-insurance-checker-listbox\"",
+            "aria-describedby=\"verify-insurance-checker-hint\"",
+            "aria-expanded=\"false\"",
+            "maxlength=\"100\"",
+            "<ul id=\"verify-insurance-checker-listbox\" role=\"listbox\" aria-label=\"Matching insurers\" hidden",
+            "<p role=\"status\" class=\"aa-checker__status\">",
+        ] {
+            assert!(html.contains(fragment), "missing {fragment:?} in\n{html}");
+        }
+        // No answer and no active option before anything is typed.
+        assert!(!html.contains("aria-activedescendant"), "{html}");
+        assert!(!html.contains("aa-checker__outcome"), "{html}");
+        assert!(!html.contains("role=\"option\""), "{html}");
+    }
+
+    #[test]
+    fn the_static_carrier_list_stays_before_it() {
+        let html = render_app();
+        let list = html.find("class=\"aa-carriers\"").expect("carrier list");
+        let checker = html.find("class=\"aa-checker\"").expect("checker");
+        assert!(list < checker);
+    }
+}

@@ -1,0 +1,80 @@
+//! A single checkbox (consent, "no insurance", "remember me").
+
+use leptos::prelude::*;
+
+use super::described_by;
+use crate::form::text::errors::INLINE_PREFIX;
+
+/// One checkbox with its label, an optional hint (which may hold links,
+/// kept out of the label) and an error message.
+#[component]
+pub fn Checkbox(
+    /// The input's id.
+    id: String,
+    /// The label next to the box.
+    label: &'static str,
+    /// Whether it is ticked.
+    #[prop(into)]
+    checked: Signal<bool>,
+    /// Receives the new state.
+    on_change: Callback<bool>,
+    /// The problem with it, if any.
+    #[prop(optional, into)]
+    error: Signal<Option<String>>,
+    /// Hint content shown under the box.
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    let hint_id = children.is_some().then(|| format!("{id}-hint"));
+    let error_id = format!("{id}-error");
+    let describedby = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            described_by(&[
+                hint_id.clone(),
+                error.with(Option::is_some).then(|| error_id.clone()),
+            ])
+        }
+    };
+    let class = move || {
+        if error.with(Option::is_some) {
+            "aa-checkbox aa-checkbox--error"
+        } else {
+            "aa-checkbox"
+        }
+    };
+    view! {
+        <div class=class>
+            {move || {
+                error
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="aa-field__error" id=error_id.clone()>
+                                <span class="aa-form__visually-hidden">{INLINE_PREFIX} " "</span>
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
+            <div class="aa-choice">
+                <input
+                    class="aa-choice__input"
+                    type="checkbox"
+                    id=id.clone()
+                    name=id.clone()
+                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    aria-describedby=describedby
+                    // As in ChoiceGroup: the draft, not Firefox's form
+                    // restoration, decides what is ticked.
+                    autocomplete="off"
+                    prop:checked=move || checked.get()
+                    on:change=move |ev| on_change.run(event_target_checked(&ev))
+                />
+                <label class="aa-choice__label" for=id>{label}</label>
+            </div>
+            {children.map(|hint| view! { <p class="aa-field__hint aa-checkbox__hint" id=hint_id.clone()>{hint()}</p> })}
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,118 @@
+//! A group of radios or checkboxes in a fieldset.
+
+use leptos::prelude::*;
+
+use super::described_by;
+use crate::form::text::{contact::OPTIONAL, errors::INLINE_PREFIX};
+
+/// One option of a [`ChoiceGroup`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice {
+    /// The value sent and matched against the selection.
+    pub value: &'static str,
+    pub label: &'static str,
+}
+
+/// Radios (one answer) or checkboxes (several) under a legend, with hint
+/// and error message; the first option's id is `id` so error links land on it.
+#[component]
+pub fn ChoiceGroup(
+    /// Id of the first option; the others get `-2`, `-3`, …
+    id: String,
+    /// The question.
+    legend: &'static str,
+    /// Help shown under the legend.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    /// Checkboxes instead of radios.
+    #[prop(optional)]
+    multiple: bool,
+    /// Adds "(optional)" to the legend.
+    #[prop(optional)]
+    optional: bool,
+    /// The options, in order.
+    choices: Vec<Choice>,
+    /// The values currently selected.
+    #[prop(into)]
+    selected: Signal<Vec<&'static str>>,
+    /// Receives `(value, checked)` on every change.
+    on_toggle: Callback<(&'static str, bool)>,
+    /// The problem with this question, if any.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let error_id = format!("{id}-error");
+    let describedby = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            described_by(&[
+                hint_id.clone(),
+                error.with(Option::is_some).then(|| error_id.clone()),
+            ])
+        }
+    };
+    let class = move || {
+        if error.with(Option::is_some) {
+            "aa-choices aa-choices--error"
+        } else {
+            "aa-choices"
+        }
+    };
+    let input_type = if multiple { "checkbox" } else { "radio" };
+    let items = choices
+        .into_iter()
+        .enumerate()
+        .map(|(index, choice)| {
+            let option_id = if index == 0 {
+                id.clone()
+            } else {
+                format!("{id}-{}", index + 1)
+            };
+            // aria-invalid is defined for checkboxes, not for single radios.
+            let invalid = move || (multiple && error.with(Option::is_some)).then_some("true");
+            view! {
+                <div class="aa-choice">
+                    <input
+                        class="aa-choice__input"
+                        type=input_type
+                        id=option_id.clone()
+                        name=id.clone()
+                        value=choice.value
+                        aria-invalid=invalid
+                        // The draft is the source of truth: Firefox would
+                        // otherwise "restore" choices after a reload onto
+                        // whichever inputs take their place, unchecking them.
+                        autocomplete="off"
+                        prop:checked=move || selected.with(|s| s.contains(&choice.value))
+                        on:change=move |ev| on_toggle.run((choice.value, event_target_checked(&ev)))
+                    />
+                    <label class="aa-choice__label" for=option_id>{choice.label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class=class aria-describedby=describedby>
+            <legend class="aa-choices__legend">
+                {legend}
+                {optional.then(|| view! { <span class="aa-field__optional">" " {OPTIONAL}</span> })}
+            </legend>
+            {hint.map(|text| view! { <p class="aa-field__hint" id=hint_id.clone()>{text}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="aa-field__error" id=error_id.clone()>
+                                <span class="aa-form__visually-hidden">{INLINE_PREFIX} " "</span>
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
+            <div class="aa-choices__items">{items}</div>
+        </fieldset>
+    }
+    .into_any()
+}

@@ -1,0 +1,123 @@
+//! A labelled text input or text area with hint and error message.
+
+use leptos::prelude::*;
+
+use super::described_by;
+use crate::form::text::{contact::OPTIONAL, errors::INLINE_PREFIX};
+
+/// A GOV.UK-style text field: label, optional hint, the error message above
+/// the input when there is one, `aria-invalid` and `aria-describedby`.
+/// No `maxlength`: overlong text gets a message rather than being cut.
+#[component]
+pub fn TextField(
+    /// The input's id; the hint and error ids derive from it.
+    id: String,
+    /// The visible label.
+    label: &'static str,
+    /// Help shown under the label.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    /// Adds "(optional)" to the label.
+    #[prop(optional)]
+    optional: bool,
+    /// `text`, `email` or `tel`; ignored for a text area.
+    #[prop(default = "text")]
+    input_type: &'static str,
+    /// A multi-line text area instead of an input.
+    #[prop(optional)]
+    multiline: bool,
+    /// The `autocomplete` token.
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
+    /// The `inputmode` (e.g. `tel`).
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    list: Option<String>,
+    /// The value shown.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Receives every edit.
+    on_input: Callback<String>,
+    /// The problem with this field, if any.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let error_id = format!("{id}-error");
+    let describedby = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            described_by(&[
+                hint_id.clone(),
+                error.with(Option::is_some).then(|| error_id.clone()),
+            ])
+        }
+    };
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let class = move || {
+        if error.with(Option::is_some) {
+            "aa-field aa-field--error"
+        } else {
+            "aa-field"
+        }
+    };
+    let control = if multiline {
+        view! {
+            <textarea
+                class="aa-field__input aa-field__input--multiline"
+                id=id.clone()
+                name=id.clone()
+                rows="5"
+                autocomplete=autocomplete
+                aria-invalid=invalid
+                aria-describedby=describedby
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                class="aa-field__input"
+                id=id.clone()
+                name=id.clone()
+                type=input_type
+                autocomplete=autocomplete
+                inputmode=inputmode
+                list=list
+                spellcheck=(input_type == "email").then_some("false")
+                aria-invalid=invalid
+                aria-describedby=describedby
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class=class>
+            <label class="aa-field__label" for=id.clone()>
+                {label}
+                {optional.then(|| view! { <span class="aa-field__optional">" " {OPTIONAL}</span> })}
+            </label>
+            {hint.map(|text| view! { <p class="aa-field__hint" id=hint_id.clone()>{text}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="aa-field__error" id=error_id.clone()>
+                                <span class="aa-form__visually-hidden">{INLINE_PREFIX} " "</span>
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
+            {control}
+        </div>
+    }
+    .into_any()
+}

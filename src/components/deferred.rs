@@ -1,0 +1,63 @@
+//! The placeholder of a part of the page whose code loads later (see
+//! `src/deferred.rs`).
+
+use leptos::prelude::*;
+
+use crate::deferred::Part;
+
+/// True while a deferred part renders into its placeholder at build time:
+/// its controls are then `inert` until the live component replaces them,
+/// so nothing can be typed that the mount would throw away.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Prerendering(pub bool);
+
+/// Whether the current component renders as a placeholder's pre-render.
+pub fn is_prerendering() -> bool {
+    use_context::<Prerendering>().is_some_and(|p| p.0)
+}
+
+/// Holds `part`'s pre-rendered HTML until the forms module mounts the live
+/// component here. In the browser the main app leaves the contents alone
+/// (hydration does not touch an `inner_html` element's children), which is
+/// why the forms' code is not in the main module at all.
+#[component]
+pub fn Deferred(
+    /// Which part this placeholder holds.
+    part: Part,
+) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let html = {
+        provide_context(Prerendering(true));
+        provide_context(crate::app::FormContent::BUNDLED);
+        render_part(part)
+    };
+    #[cfg(not(feature = "ssr"))]
+    let html = String::new();
+    view! { <div class="aa-deferred" data-aa-part=part.id() inner_html=html></div> }
+}
+
+/// The live component of `part`, as the forms module mounts it and the
+/// build pre-renders it.
+pub fn part_view(part: Part) -> AnyView {
+    use crate::components::contact_form::{book_form::BookForm, shell::ContactForm};
+    match part {
+        Part::ContactForm => view! { <ContactForm/> }.into_any(),
+        Part::BookForm => view! { <BookForm/> }.into_any(),
+    }
+}
+
+/// The part's HTML and, for visitors without scripts, a note: inside the
+/// placeholder, because hydration cannot walk a `<noscript>` (with scripts
+/// on, the browser parses its contents as text).
+#[cfg(feature = "ssr")]
+fn render_part(part: Part) -> String {
+    use crate::components::contact_form::phone_number::PhoneNumber;
+    use crate::form::text::status;
+
+    let note = view! {
+        <noscript>
+            <p class="aa-deferred__noscript">{status::NEEDS_SCRIPT} " " <PhoneNumber/> "."</p>
+        </noscript>
+    };
+    part_view(part).to_html() + &note.to_html()
+}
