@@ -69,8 +69,11 @@ pub async fn reach_forms(page: &Page) -> Result<(), String> {
     )
     .await
     .map_err(|e| format!("the forms were not mounted: {e}"))?;
-    page.run("window.scrollTo({ top: 0, behavior: 'instant' });", Vec::new())
-        .await?;
+    page.run(
+        "window.scrollTo({ top: 0, behavior: 'instant' });",
+        Vec::new(),
+    )
+    .await?;
     Ok(())
 }
 
