@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::described_by;
-use crate::form::text::errors::INLINE_PREFIX;
+use super::inline_error::InlineError;
 
 /// One checkbox with its label, an optional hint (which may hold links,
 /// kept out of the label) and an error message.
@@ -45,18 +45,7 @@ pub fn Checkbox(
     };
     view! {
         <div class=class>
-            {move || {
-                error
-                    .get()
-                    .map(|message| {
-                        view! {
-                            <p class="aa-field__error" id=error_id.clone()>
-                                <span class="aa-form__visually-hidden">{INLINE_PREFIX} " "</span>
-                                {message}
-                            </p>
-                        }
-                    })
-            }}
+            <InlineError id=error_id.clone() error=error/>
             <div class="aa-choice">
                 <input
                     class="aa-choice__input"

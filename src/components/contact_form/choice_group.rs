@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use super::described_by;
-use crate::form::text::{contact::OPTIONAL, errors::INLINE_PREFIX};
+use super::inline_error::InlineError;
+use crate::form::text::contact::OPTIONAL;
 
 /// One option of a [`ChoiceGroup`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,18 +100,7 @@ pub fn ChoiceGroup(
                 {optional.then(|| view! { <span class="aa-field__optional">" " {OPTIONAL}</span> })}
             </legend>
             {hint.map(|text| view! { <p class="aa-field__hint" id=hint_id.clone()>{text}</p> })}
-            {move || {
-                error
-                    .get()
-                    .map(|message| {
-                        view! {
-                            <p class="aa-field__error" id=error_id.clone()>
-                                <span class="aa-form__visually-hidden">{INLINE_PREFIX} " "</span>
-                                {message}
-                            </p>
-                        }
-                    })
-            }}
+            <InlineError id=error_id.clone() error=error/>
             <div class="aa-choices__items">{items}</div>
         </fieldset>
     }

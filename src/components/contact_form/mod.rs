@@ -11,6 +11,7 @@ pub mod confirmation;
 pub mod controller;
 pub mod error_summary;
 pub mod honeypot;
+pub mod inline_error;
 pub mod phone_number;
 pub mod send_status;
 pub mod shell;

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use super::described_by;
-use crate::form::text::{contact::OPTIONAL, errors::INLINE_PREFIX};
+use super::inline_error::InlineError;
+use crate::form::text::contact::OPTIONAL;
 
 /// A GOV.UK-style text field: label, optional hint, the error message above
 /// the input when there is one, `aria-invalid` and `aria-describedby`.
@@ -104,18 +105,7 @@ pub fn TextField(
                 {optional.then(|| view! { <span class="aa-field__optional">" " {OPTIONAL}</span> })}
             </label>
             {hint.map(|text| view! { <p class="aa-field__hint" id=hint_id.clone()>{text}</p> })}
-            {move || {
-                error
-                    .get()
-                    .map(|message| {
-                        view! {
-                            <p class="aa-field__error" id=error_id.clone()>
-                                <span class="aa-form__visually-hidden">{INLINE_PREFIX} " "</span>
-                                {message}
-                            </p>
-                        }
-                    })
-            }}
+            <InlineError id=error_id.clone() error=error/>
             {control}
         </div>
     }

@@ -11,16 +11,12 @@ use serde_json::{json, Value};
 use super::content::{FAQ, FAQ_HEADING};
 use super::toc_util::{
     click, ensure_focus_ring, ensure_landed, open_hydrated, resize, settle, tab_to,
-    write_no_wasm_page,
+    write_no_wasm_page, NARROW, WIDE,
 };
 use super::wait_hydrated;
 use crate::harness::element::Elem;
 use crate::harness::servers::RESET_PATH;
 use crate::harness::{ensure, tests, Name, Page, Query, Test};
-
-/// Narrow (phone) and wide (desktop) viewports.
-const NARROW: (u32, u32) = (360, 740);
-const WIDE: (u32, u32) = (1280, 800);
 
 /// The session-storage key of the open answers (src/components/faq.rs).
 const STORE_KEY: &str = "aa-faq:open";

@@ -8,18 +8,14 @@ use serde_json::{json, Value};
 
 use super::content::{FAQ_HEADING, SECTIONS};
 use super::toc_util::{
-    covered_top, current_links, end_page_with_article, ensure_focus_ring, ensure_landed,
-    first_view_boxes, follow_entry, open_hydrated, open_with_short_final_section, oracle,
-    reading_line, resize, scroll_element_to, scroll_to, scroll_to_bottom, settle, tab_to, toc_link,
-    toc_nav, top_of, wait_current, write_no_wasm_page,
+    at_both_sizes, covered_top, current_links, end_page_with_article, ensure_focus_ring,
+    ensure_landed, first_view_boxes, follow_entry, open_hydrated, open_with_short_final_section,
+    oracle, reading_line, resize, scroll_element_to, scroll_to, scroll_to_bottom, settle, tab_to,
+    toc_link, toc_nav, top_of, wait_current, write_no_wasm_page, NARROW, WIDE,
 };
 use super::wait_hydrated;
 use crate::harness::servers::RESET_PATH;
 use crate::harness::{ensure, tests, Name, Page, Query, Test};
-
-/// Narrow (phone) and wide (desktop) viewports.
-const NARROW: (u32, u32) = (360, 740);
-const WIDE: (u32, u32) = (1280, 800);
 
 /// A sub-heading the content lists in the table of contents.
 const SUB_HEADING: &str = "Legal Status";
@@ -255,12 +251,7 @@ async fn panel_keyboard_only(page: &Page) -> Result<(), String> {
 /// and looks different; a heading still below the reading line does not
 /// count yet.
 async fn marks_the_section_being_read(page: &Page) -> Result<(), String> {
-    for size in [NARROW, WIDE] {
-        marks_the_section_being_read_at(page, size)
-            .await
-            .map_err(|e| format!("at {}x{}: {e}", size.0, size.1))?;
-    }
-    Ok(())
+    at_both_sizes(page, marks_the_section_being_read_at).await
 }
 
 /// [`marks_the_section_being_read`] at one viewport size.
@@ -317,12 +308,7 @@ async fn marks_the_section_being_read_at(
 /// At the top of the page, with the first heading still below the
 /// viewport, no entry is marked; once it is in view, the first entry is.
 async fn first_entry_not_marked_below_the_viewport(page: &Page) -> Result<(), String> {
-    for size in [NARROW, WIDE] {
-        first_entry_not_marked_below_the_viewport_at(page, size)
-            .await
-            .map_err(|e| format!("at {}x{}: {e}", size.0, size.1))?;
-    }
-    Ok(())
+    at_both_sizes(page, first_entry_not_marked_below_the_viewport_at).await
 }
 
 /// [`first_entry_not_marked_below_the_viewport`] at one viewport size.
@@ -357,12 +343,7 @@ async fn first_entry_not_marked_below_the_viewport_at(
 /// With the page ending in a short section that can never reach the
 /// reading line, scrolling to the bottom marks that last section.
 async fn short_final_section_becomes_current(page: &Page) -> Result<(), String> {
-    for size in [NARROW, WIDE] {
-        short_final_section_becomes_current_at(page, size)
-            .await
-            .map_err(|e| format!("at {}x{}: {e}", size.0, size.1))?;
-    }
-    Ok(())
+    at_both_sizes(page, short_final_section_becomes_current_at).await
 }
 
 /// [`short_final_section_becomes_current`] at one viewport size.
@@ -385,12 +366,7 @@ async fn short_final_section_becomes_current_at(
 /// page cannot scroll it up to the reading line) keeps that entry marked,
 /// instead of the one above it or the last one.
 async fn clicked_entry_near_the_bottom_stays_current(page: &Page) -> Result<(), String> {
-    for size in [NARROW, WIDE] {
-        clicked_entry_near_the_bottom_stays_current_at(page, size)
-            .await
-            .map_err(|e| format!("at {}x{}: {e}", size.0, size.1))?;
-    }
-    Ok(())
+    at_both_sizes(page, clicked_entry_near_the_bottom_stays_current_at).await
 }
 
 /// [`clicked_entry_near_the_bottom_stays_current`] at one viewport size.
@@ -454,12 +430,7 @@ async fn clicked_entry_near_the_bottom_stays_current_at(
 /// final section was current, now the page can scroll on and the section
 /// above the line is; closing them again restores the mark.
 async fn follows_answers_opening_and_closing(page: &Page) -> Result<(), String> {
-    for size in [NARROW, WIDE] {
-        follows_answers_opening_and_closing_at(page, size)
-            .await
-            .map_err(|e| format!("at {}x{}: {e}", size.0, size.1))?;
-    }
-    Ok(())
+    at_both_sizes(page, follows_answers_opening_and_closing_at).await
 }
 
 /// [`follows_answers_opening_and_closing`] at one viewport size.
@@ -492,12 +463,7 @@ async fn follows_answers_opening_and_closing_at(
 /// Content growing above a heading (no scrolling at all) moves it below the
 /// reading line: the mark moves back to the entry above it.
 async fn follows_content_growing_above_a_heading(page: &Page) -> Result<(), String> {
-    for size in [NARROW, WIDE] {
-        follows_content_growing_above_a_heading_at(page, size)
-            .await
-            .map_err(|e| format!("at {}x{}: {e}", size.0, size.1))?;
-    }
-    Ok(())
+    at_both_sizes(page, follows_content_growing_above_a_heading_at).await
 }
 
 /// [`follows_content_growing_above_a_heading`] at one viewport size.
@@ -571,12 +537,7 @@ async fn deep_links_land_below_the_header(page: &Page) -> Result<(), String> {
 /// Following entries adds history entries: Back and Forward move between
 /// the sections, each landing below the header and marked current.
 async fn entry_clicks_update_url_and_history(page: &Page) -> Result<(), String> {
-    for size in [NARROW, WIDE] {
-        entry_clicks_update_url_and_history_at(page, size)
-            .await
-            .map_err(|e| format!("at {}x{}: {e}", size.0, size.1))?;
-    }
-    Ok(())
+    at_both_sizes(page, entry_clicks_update_url_and_history_at).await
 }
 
 /// [`entry_clicks_update_url_and_history`] at one viewport size.
@@ -639,12 +600,7 @@ async fn entry_clicks_update_url_and_history_at(
 /// Keyboard only: from a heading, Tab reaches its "copy link" button;
 /// Enter copies the address and a status message announces it.
 async fn copy_link_announces_success(page: &Page) -> Result<(), String> {
-    for size in [NARROW, WIDE] {
-        copy_link_announces_success_at(page, size)
-            .await
-            .map_err(|e| format!("at {}x{}: {e}", size.0, size.1))?;
-    }
-    Ok(())
+    at_both_sizes(page, copy_link_announces_success_at).await
 }
 
 /// [`copy_link_announces_success`] at one viewport size.

@@ -11,6 +11,25 @@ use super::wait_hydrated;
 use crate::harness::element::Elem;
 use crate::harness::{ensure, Name, Page, Query};
 
+/// Narrow (phone) and wide (desktop) viewports.
+pub const NARROW: (u32, u32) = (360, 740);
+pub const WIDE: (u32, u32) = (1280, 800);
+
+/// Runs `test` at the [`NARROW`] and then the [`WIDE`] viewport; a failure
+/// names the size.
+pub async fn at_both_sizes<'a, F, Fut>(page: &'a Page, test: F) -> Result<(), String>
+where
+    F: Fn(&'a Page, (u32, u32)) -> Fut,
+    Fut: std::future::Future<Output = Result<(), String>> + 'a,
+{
+    for size in [NARROW, WIDE] {
+        test(page, size)
+            .await
+            .map_err(|e| format!("at {}x{}: {e}", size.0, size.1))?;
+    }
+    Ok(())
+}
+
 /// Where the scroll-spy's reading line is, as a fraction of the viewport
 /// height (src/toc.rs READING_LINE_PERCENT).
 pub const READING_LINE: f64 = 0.30;
