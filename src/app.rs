@@ -6,7 +6,7 @@ use crate::components::{
     article::ArticleBody, deferred::Deferred, footer::SiteFooter, header::SiteHeader,
     offer::OfferBlock, verify_insurance::VerifyInsurance,
 };
-use crate::content::{Carrier, Content, Site, CONTENT, CONTENT_DATA};
+use crate::content::{Carrier, Checker, Content, Site, CONTENT, CONTENT_DATA};
 use crate::deferred::Part;
 
 /// The content every component reads, provided once per mounted app so
@@ -34,6 +34,8 @@ pub struct FormContent {
     pub site: Site,
     /// The in-network carriers, suggested on the insurance step.
     pub carriers: &'static [Carrier],
+    /// The names the carrier suggestions understand (aliases, brands).
+    pub checker: Checker,
     /// "You asked about: {carrier}", after the insurance checker.
     pub prefill: &'static str,
 }
@@ -43,6 +45,7 @@ impl FormContent {
     pub const BUNDLED: FormContent = FormContent {
         site: CONTENT_DATA.site,
         carriers: CONTENT_DATA.carriers,
+        checker: CONTENT_DATA.checker,
         prefill: CONTENT_DATA.checker.text.prefill,
     };
 }

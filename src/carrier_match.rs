@@ -193,6 +193,20 @@ pub fn options(outcome: Option<&Outcome>) -> Vec<&'static Carrier> {
     }
 }
 
+/// The carriers a form's carrier field suggests for `outcome` of `query`:
+/// as [`options`], plus the in-network carrier a clear answer names (so the
+/// visitor can take its proper name), unless that is already what is typed.
+pub fn suggestions(outcome: Option<&Outcome>, query: &str) -> Vec<&'static Carrier> {
+    match outcome {
+        Some(Outcome::InNetwork { carrier, .. })
+            if !carrier.name.eq_ignore_ascii_case(query.trim()) =>
+        {
+            vec![*carrier]
+        }
+        other => options(other),
+    }
+}
+
 /// `template` with each `{name}` of `values` replaced by its value; the
 /// content compiler has checked which names each template uses.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {

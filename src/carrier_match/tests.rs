@@ -450,6 +450,28 @@ fn options_follow_the_answer() {
 }
 
 #[test]
+fn form_suggestions_add_the_clear_match_unless_typed() {
+    let directory = directory();
+    let suggested = |query: &str| -> Vec<&str> {
+        let outcome = check(query, &directory);
+        suggestions(outcome.as_ref(), query)
+            .iter()
+            .map(|c| c.id)
+            .collect()
+    };
+    assert_eq!(suggested("bcbs"), ["bcbs"]);
+    assert_eq!(suggested("aetana"), ["aetna"]);
+    assert_eq!(suggested("Carelon"), ["beacon"]);
+    // Already its proper name: nothing to offer.
+    assert!(suggested("Cigna").is_empty());
+    assert!(suggested(" cigna ").is_empty());
+    // Unclear lists its candidates, as in the checker; unlisted, nothing.
+    assert_eq!(suggested("blue"), ["bcbs", "anthem"]);
+    assert!(suggested("Kaiser").is_empty());
+    assert!(suggested("").is_empty());
+}
+
+#[test]
 fn headings_and_announcements_use_the_content_wording() {
     let directory = directory();
     let text = &CONTENT.checker.text;

@@ -1,17 +1,14 @@
-//! "Who is your insurance with?": the insurance checker. A WAI-ARIA
-//! combobox (list autocomplete, manual selection) that answers while the
-//! visitor types; the matching is `src/carrier_match.rs`, the keyboard
-//! `src/combobox.rs`, the wording `carriers.toml`.
+//! "Who is your insurance with?": the insurance checker. A carrier
+//! combobox (`carrier_combobox.rs`) that answers while the visitor types;
+//! the matching is `src/carrier_match.rs`, the wording `carriers.toml`.
 
 use std::time::Duration;
 
-use leptos::ev;
-use leptos::html::Input;
 use leptos::prelude::*;
 
 use crate::app::{use_content, CarrierChoice};
 use crate::carrier_match::{self, Directory, Outcome, MAX_QUERY_CHARS};
-use crate::combobox::{self, Action};
+use crate::components::carrier_combobox::CarrierCombobox;
 use crate::content::{Carrier, CheckerText, Href};
 
 /// Where "Verify my coverage" goes: the contact form.
@@ -35,24 +32,11 @@ pub fn CarrierChecker(
     let directory = Directory::new(content.carriers, &content.checker);
 
     let query = RwSignal::new(String::new());
-    let open = RwSignal::new(false);
-    let active = RwSignal::new(None::<usize>);
     let outcome = Memo::new(move |_| query.with(|q| carrier_match::check(q, &directory)));
     let options = Memo::new(move |_| outcome.with(|o| carrier_match::options(o.as_ref())));
-    let expanded = Memo::new(move |_| open.get() && options.with(|o| !o.is_empty()));
 
     let input_id = format!("{id}-input");
     let hint_id = format!("{id}-hint");
-    let listbox_id = format!("{id}-listbox");
-    let option_id = move |carrier: &Carrier| format!("{id}-option-{}", carrier.id);
-    let input = NodeRef::<Input>::new();
-
-    // Typed before the wasm took over: answer it now.
-    Effect::new(move |_| {
-        if let Some(value) = dom::value(&input).filter(|v| !v.is_empty()) {
-            query.set(value);
-        }
-    });
 
     // The live region speaks once typing pauses.
     let said = Memo::new(move |_| {
@@ -68,92 +52,10 @@ pub fn CarrierChecker(
         dom::after(ANNOUNCE_AFTER, move || announced.set(next))
     });
 
-    let choose = move |carrier: &'static Carrier| {
-        query.set(carrier.name.to_string());
-        dom::set_value(&input, carrier.name);
-        open.set(false);
-        active.set(None);
-    };
-    let on_keydown = move |ev: ev::KeyboardEvent| {
-        if ev.is_composing() {
-            return;
-        }
-        let count = options.with_untracked(Vec::len);
-        let has_text = query.with_untracked(|q| !q.is_empty());
-        let action = combobox::key_action(
-            &ev.key(),
-            ev.alt_key(),
-            expanded.get_untracked(),
-            active.get_untracked(),
-            count,
-            has_text,
-        );
-        if action.prevents_default() {
-            ev.prevent_default();
-        }
-        match action {
-            Action::Ignore => {}
-            Action::Show(index) => {
-                open.set(true);
-                active.set(index);
-            }
-            Action::Choose(index) => {
-                if let Some(carrier) = options.with_untracked(|o| o.get(index).copied()) {
-                    choose(carrier);
-                }
-            }
-            Action::Hide => {
-                open.set(false);
-                active.set(None);
-            }
-            Action::Clear => {
-                query.set(String::new());
-                dom::set_value(&input, "");
-            }
-        }
-    };
-
-    let active_descendant = {
-        let option_id = option_id.clone();
-        move || {
-            let index = active.get().filter(|_| expanded.get())?;
-            options.with(|o| o.get(index).map(|carrier| option_id(carrier)))
-        }
-    };
-    let listed = move || {
-        let option_id = option_id.clone();
-        options
-            .get()
-            .into_iter()
-            .enumerate()
-            .map(|(index, carrier)| {
-                let is_active = move || active.get() == Some(index);
-                view! {
-                    <li
-                        id=option_id(carrier)
-                        role="option"
-                        class=move || {
-                            if is_active() {
-                                "aa-checker__option aa-checker__option--active"
-                            } else {
-                                "aa-checker__option"
-                            }
-                        }
-                        aria-selected=move || if is_active() { "true" } else { "false" }
-                        // Keep the focus in the field, so choosing does not blur it first.
-                        on:mousedown=|ev| ev.prevent_default()
-                        on:click=move |_| choose(carrier)
-                    >
-                        {carrier.name}
-                    </li>
-                }
-            })
-            .collect_view()
-    };
-
+    let field = StoredValue::new(input_id.clone());
     let pick = move |carrier: &'static Carrier| {
-        choose(carrier);
-        dom::focus(&input);
+        query.set(carrier.name.to_string());
+        field.with_value(|id| dom::focus(id));
     };
     let verify = move || {
         let choice = outcome.with_untracked(|o| {
@@ -182,44 +84,16 @@ pub fn CarrierChecker(
         <div class="aa-checker">
             <label class="aa-checker__label" for=input_id.clone()>{text.label}</label>
             <p class="aa-checker__hint" id=hint_id.clone()>{text.hint}</p>
-            <div class="aa-checker__field">
-                <input
-                    node_ref=input
-                    id=input_id
-                    class="aa-checker__input"
-                    type="text"
-                    role="combobox"
-                    autocomplete="off"
-                    autocapitalize="off"
-                    spellcheck="false"
-                    maxlength=MAX_QUERY_CHARS
-                    aria-autocomplete="list"
-                    aria-controls=listbox_id.clone()
-                    aria-describedby=hint_id
-                    aria-expanded=move || if expanded.get() { "true" } else { "false" }
-                    aria-activedescendant=active_descendant
-                    on:input=move |ev| {
-                        query.set(event_target_value(&ev));
-                        open.set(true);
-                        active.set(None);
-                    }
-                    on:keydown=on_keydown
-                    on:click=move |_| open.set(true)
-                    on:blur=move |_| {
-                        open.set(false);
-                        active.set(None);
-                    }
-                />
-                <ul
-                    id=listbox_id
-                    class="aa-checker__listbox"
-                    role="listbox"
-                    aria-label=text.suggestions
-                    hidden=move || !expanded.get()
-                >
-                    {listed}
-                </ul>
-            </div>
+            <CarrierCombobox
+                id=input_id
+                directory=directory
+                value=query
+                on_input=Callback::new(move |v| query.set(v))
+                listbox_label=text.suggestions
+                input_class="aa-checker__input"
+                describedby=Signal::derive(move || Some(hint_id.clone()))
+                maxlength=MAX_QUERY_CHARS
+            />
             <p class="aa-checker__status" role="status">{move || announced.get()}</p>
             <div class="aa-checker__answer">{answer}</div>
         </div>
@@ -302,7 +176,7 @@ fn answer_view(
 mod dom {
     use std::time::Duration;
 
-    use leptos::html::Input;
+    #[cfg(feature = "hydrate")]
     use leptos::prelude::*;
 
     /// A pending [`after`], to cancel.
@@ -329,40 +203,7 @@ mod dom {
         }
     }
 
-    /// The field's current text.
-    pub fn value(input: &NodeRef<Input>) -> Option<String> {
-        #[cfg(feature = "hydrate")]
-        {
-            input.get_untracked().map(|el| el.value())
-        }
-        #[cfg(not(feature = "hydrate"))]
-        {
-            let _ = input;
-            None
-        }
-    }
-
-    /// Replaces the field's text (typing sets it by itself).
-    pub fn set_value(input: &NodeRef<Input>, value: &str) {
-        #[cfg(feature = "hydrate")]
-        if let Some(el) = input.get_untracked() {
-            el.set_value(value);
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (input, value);
-    }
-
-    /// Moves the keyboard focus to the field.
-    pub fn focus(input: &NodeRef<Input>) {
-        #[cfg(feature = "hydrate")]
-        if let Some(el) = input.get_untracked() {
-            let _ = el.focus();
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = input;
-    }
-
-    pub use crate::dom_io::request_prefill;
+    pub use crate::dom_io::{focus, request_prefill};
 }
 
 #[cfg(all(test, feature = "ssr"))]
@@ -386,11 +227,11 @@ mod tests {
             "<label for=\"verify-insurance-checker-input\" class=\"aa-checker__label\">Who is your insurance with?</label>",
             "<input id=\"verify-insurance-checker-input\" type=\"text\" role=\"combobox\"",
             "aria-autocomplete=\"list\"",
-            "aria-controls=\"verify-insurance-checker-listbox\"",
+            "aria-controls=\"verify-insurance-checker-input-listbox\"",
             "aria-describedby=\"verify-insurance-checker-hint\"",
             "aria-expanded=\"false\"",
             "maxlength=\"100\"",
-            "<ul id=\"verify-insurance-checker-listbox\" role=\"listbox\" aria-label=\"Matching insurers\" hidden",
+            "<ul id=\"verify-insurance-checker-input-listbox\" role=\"listbox\" aria-label=\"Matching insurers\" hidden",
             "<p role=\"status\" class=\"aa-checker__status\">",
         ] {
             assert!(html.contains(fragment), "missing {fragment:?} in\n{html}");

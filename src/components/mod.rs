@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod carrier_checker;
+pub mod carrier_combobox;
 pub mod contact_form;
 pub mod copy_link;
 pub mod deferred;

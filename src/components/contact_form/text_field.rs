@@ -4,6 +4,9 @@ use leptos::prelude::*;
 
 use super::described_by;
 use super::inline_error::InlineError;
+use crate::app::use_form_content;
+use crate::carrier_match::Directory;
+use crate::components::carrier_combobox::CarrierCombobox;
 use crate::form::text::contact::OPTIONAL;
 
 /// A GOV.UK-style text field: label, optional hint, the error message above
@@ -33,9 +36,10 @@ pub fn TextField(
     /// The `inputmode` (e.g. `tel`).
     #[prop(optional)]
     inputmode: Option<&'static str>,
-    /// The id of a `<datalist>` of suggestions.
+    /// Suggest in-network carriers as the visitor types (a combobox, as
+    /// in the insurance checker).
     #[prop(optional)]
-    list: Option<String>,
+    suggest: Option<Directory>,
     /// The value shown.
     #[prop(into)]
     value: Signal<String>,
@@ -64,7 +68,22 @@ pub fn TextField(
             "aa-field"
         }
     };
-    let control = if multiline {
+    let control = if let Some(directory) = suggest {
+        view! {
+            <CarrierCombobox
+                id=id.clone()
+                directory=directory
+                value=value
+                on_input=on_input
+                listbox_label=use_form_content().checker.text.suggestions
+                input_class="aa-field__input"
+                describedby=Signal::derive(describedby)
+                invalid=Signal::derive(move || error.with(Option::is_some))
+                suggest_clear_match=true
+            />
+        }
+        .into_any()
+    } else if multiline {
         view! {
             <textarea
                 class="aa-field__input aa-field__input--multiline"
@@ -88,7 +107,6 @@ pub fn TextField(
                 type=input_type
                 autocomplete=autocomplete
                 inputmode=inputmode
-                list=list
                 spellcheck=(input_type == "email").then_some("false")
                 aria-invalid=invalid
                 aria-describedby=describedby
