@@ -86,9 +86,9 @@ pub fn CarrierChecker(
             <p class="aa-checker__hint" id=hint_id.clone()>{text.hint}</p>
             <CarrierCombobox
                 id=input_id
-                directory=directory
                 value=query
                 on_input=Callback::new(move |v| query.set(v))
+                options=options
                 listbox_label=text.suggestions
                 input_class="aa-checker__input"
                 describedby=Signal::derive(move || Some(hint_id.clone()))

@@ -1,14 +1,14 @@
 //! A text field that suggests in-network carriers as the visitor types: the
 //! WAI-ARIA Authoring Practices combobox (list autocomplete, manual
 //! selection), shared by the insurance checker and the contact form's
-//! insurance step. Matching is `src/carrier_match.rs`, keys
+//! insurance step. Each caller decides what to suggest (with
+//! `src/carrier_match.rs`, from the matching it does anyway); the keys are
 //! `src/combobox.rs`.
 
 use leptos::ev;
 use leptos::html::Input;
 use leptos::prelude::*;
 
-use crate::carrier_match::{self, Directory};
 use crate::combobox::{self, Action};
 use crate::content::Carrier;
 
@@ -20,13 +20,14 @@ use crate::content::Carrier;
 pub fn CarrierCombobox(
     /// The input's id; the listbox's and options' ids derive from it.
     id: String,
-    /// The carriers and names to match against.
-    directory: Directory,
     /// The text in the field.
     #[prop(into)]
     value: Signal<String>,
     /// Receives every edit, typed or chosen.
     on_input: Callback<String>,
+    /// The suggestions for the current text, in order.
+    #[prop(into)]
+    options: Signal<Vec<&'static Carrier>>,
     /// The listbox's accessible name.
     listbox_label: &'static str,
     /// The input's class: the look of the surrounding component.
@@ -40,24 +41,9 @@ pub fn CarrierCombobox(
     /// A hard limit on the text, where cutting it is right (the checker).
     #[prop(optional)]
     maxlength: Option<usize>,
-    /// Also suggest the carrier a clear answer names (a form field, where
-    /// the visitor wants its proper name); the checker shows that answer
-    /// below instead.
-    #[prop(optional)]
-    suggest_clear_match: bool,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
-    let options = Memo::new(move |_| {
-        value.with(|query| {
-            let outcome = carrier_match::check(query, &directory);
-            if suggest_clear_match {
-                carrier_match::suggestions(outcome.as_ref(), query)
-            } else {
-                carrier_match::options(outcome.as_ref())
-            }
-        })
-    });
     let expanded = Memo::new(move |_| open.get() && options.with(|o| !o.is_empty()));
 
     let listbox_id = format!("{id}-listbox");

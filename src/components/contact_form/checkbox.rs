@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::described_by;
+use super::describe;
 use super::inline_error::InlineError;
 
 /// One checkbox with its label, an optional hint (which may hold links,
@@ -27,24 +27,9 @@ pub fn Checkbox(
 ) -> impl IntoView {
     let hint_id = children.is_some().then(|| format!("{id}-hint"));
     let error_id = format!("{id}-error");
-    let describedby = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            described_by(&[
-                hint_id.clone(),
-                error.with(Option::is_some).then(|| error_id.clone()),
-            ])
-        }
-    };
-    let class = move || {
-        if error.with(Option::is_some) {
-            "aa-checkbox aa-checkbox--error"
-        } else {
-            "aa-checkbox"
-        }
-    };
+    let describedby = describe(hint_id.clone(), error_id.clone(), error);
     view! {
-        <div class=class>
+        <div class="aa-checkbox" class:aa-checkbox--error=move || error.with(Option::is_some)>
             <InlineError id=error_id.clone() error=error/>
             <div class="aa-choice">
                 <input
@@ -54,9 +39,6 @@ pub fn Checkbox(
                     name=id.clone()
                     aria-invalid=move || error.with(Option::is_some).then_some("true")
                     aria-describedby=describedby
-                    // As in ChoiceGroup: the draft, not Firefox's form
-                    // restoration, decides what is ticked.
-                    autocomplete="off"
                     prop:checked=move || checked.get()
                     on:change=move |ev| on_change.run(event_target_checked(&ev))
                 />

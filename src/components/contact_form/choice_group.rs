@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::described_by;
+use super::describe;
 use super::inline_error::InlineError;
 use crate::form::text::contact::OPTIONAL;
 
@@ -44,22 +44,7 @@ pub fn ChoiceGroup(
 ) -> impl IntoView {
     let hint_id = hint.map(|_| format!("{id}-hint"));
     let error_id = format!("{id}-error");
-    let describedby = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            described_by(&[
-                hint_id.clone(),
-                error.with(Option::is_some).then(|| error_id.clone()),
-            ])
-        }
-    };
-    let class = move || {
-        if error.with(Option::is_some) {
-            "aa-choices aa-choices--error"
-        } else {
-            "aa-choices"
-        }
-    };
+    let describedby = describe(hint_id.clone(), error_id.clone(), error);
     let input_type = if multiple { "checkbox" } else { "radio" };
     let items = choices
         .into_iter()
@@ -81,10 +66,6 @@ pub fn ChoiceGroup(
                         name=id.clone()
                         value=choice.value
                         aria-invalid=invalid
-                        // The draft is the source of truth: Firefox would
-                        // otherwise "restore" choices after a reload onto
-                        // whichever inputs take their place, unchecking them.
-                        autocomplete="off"
                         prop:checked=move || selected.with(|s| s.contains(&choice.value))
                         on:change=move |ev| on_toggle.run((choice.value, event_target_checked(&ev)))
                     />
@@ -94,7 +75,7 @@ pub fn ChoiceGroup(
         })
         .collect_view();
     view! {
-        <fieldset class=class aria-describedby=describedby>
+        <fieldset class="aa-choices" class:aa-choices--error=move || error.with(Option::is_some) aria-describedby=describedby>
             <legend class="aa-choices__legend">
                 {legend}
                 {optional.then(|| view! { <span class="aa-field__optional">" " {OPTIONAL}</span> })}

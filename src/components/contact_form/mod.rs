@@ -22,10 +22,27 @@ pub mod step_who;
 pub mod text_field;
 pub mod unavailable;
 
+use leptos::prelude::*;
+
 /// `a b` of the ids that are `Some`, for `aria-describedby`; `None` when empty.
 pub fn described_by(ids: &[Option<String>]) -> Option<String> {
     let joined = ids.iter().flatten().cloned().collect::<Vec<_>>().join(" ");
     (!joined.is_empty()).then_some(joined)
+}
+
+/// A field's `aria-describedby`: its hint, if it has one, and its error
+/// message while there is a problem.
+pub fn describe(
+    hint_id: Option<String>,
+    error_id: String,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    move || {
+        described_by(&[
+            hint_id.clone(),
+            error.with(Option::is_some).then(|| error_id.clone()),
+        ])
+    }
 }
 
 #[cfg(test)]

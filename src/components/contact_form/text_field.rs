@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::described_by;
+use super::describe;
 use super::inline_error::InlineError;
 use crate::app::use_form_content;
-use crate::carrier_match::Directory;
+use crate::carrier_match::{self, Directory};
 use crate::components::carrier_combobox::CarrierCombobox;
 use crate::form::text::contact::OPTIONAL;
 
@@ -51,35 +51,26 @@ pub fn TextField(
 ) -> impl IntoView {
     let hint_id = hint.map(|_| format!("{id}-hint"));
     let error_id = format!("{id}-error");
-    let describedby = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            described_by(&[
-                hint_id.clone(),
-                error.with(Option::is_some).then(|| error_id.clone()),
-            ])
-        }
-    };
+    let describedby = describe(hint_id.clone(), error_id.clone(), error);
     let invalid = move || error.with(Option::is_some).then_some("true");
-    let class = move || {
-        if error.with(Option::is_some) {
-            "aa-field aa-field--error"
-        } else {
-            "aa-field"
-        }
-    };
     let control = if let Some(directory) = suggest {
+        // Unlike the checker, which shows a clear answer below its field, a
+        // form field also suggests the carrier such an answer names.
+        let options = Memo::new(move |_| {
+            value.with(|query| {
+                carrier_match::suggestions(carrier_match::check(query, &directory).as_ref(), query)
+            })
+        });
         view! {
             <CarrierCombobox
                 id=id.clone()
-                directory=directory
                 value=value
                 on_input=on_input
+                options=options
                 listbox_label=use_form_content().checker.text.suggestions
                 input_class="aa-field__input"
                 describedby=Signal::derive(describedby)
                 invalid=Signal::derive(move || error.with(Option::is_some))
-                suggest_clear_match=true
             />
         }
         .into_any()
@@ -117,7 +108,7 @@ pub fn TextField(
         .into_any()
     };
     view! {
-        <div class=class>
+        <div class="aa-field" class:aa-field--error=move || error.with(Option::is_some)>
             <label class="aa-field__label" for=id.clone()>
                 {label}
                 {optional.then(|| view! { <span class="aa-field__optional">" " {OPTIONAL}</span> })}
@@ -128,4 +119,47 @@ pub fn TextField(
         </div>
     }
     .into_any()
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    fn render(error: Option<&str>) -> String {
+        let owner = Owner::new();
+        let error = error.map(str::to_owned);
+        owner.with(|| {
+            view! {
+                <TextField
+                    id="f".to_owned()
+                    label="Name"
+                    hint="Hint"
+                    value=Signal::derive(String::new)
+                    on_input=Callback::new(|_: String| {})
+                    error=Signal::derive(move || error.clone())
+                />
+            }
+            .to_html()
+        })
+    }
+
+    #[test]
+    fn error_state_marks_the_block_and_describes_the_input() {
+        let fine = render(None);
+        assert!(fine.contains("class=\"aa-field\""), "{fine}");
+        assert!(fine.contains("aria-describedby=\"f-hint\""), "{fine}");
+        assert!(!fine.contains("aria-invalid"), "{fine}");
+
+        let wrong = render(Some("Enter your name"));
+        assert!(
+            wrong.contains("class=\"aa-field aa-field--error\""),
+            "{wrong}"
+        );
+        assert!(
+            wrong.contains("aria-describedby=\"f-hint f-error\""),
+            "{wrong}"
+        );
+        assert!(wrong.contains("aria-invalid=\"true\""), "{wrong}");
+        assert!(wrong.contains("id=\"f-error\""), "{wrong}");
+    }
 }
