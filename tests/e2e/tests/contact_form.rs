@@ -76,6 +76,27 @@ async fn open(page: &Page, path: &str) -> Result<(), String> {
     .map_err(|e| format!("the contact form never got its configuration: {e}"))
 }
 
+/// The one submission the receiver stored with `token` (several would be
+/// duplicates, none a loss).
+fn stored_once(token: &str) -> Result<Value, String> {
+    let mut records = backend()?.records(token);
+    ensure(records.len() == 1, || {
+        format!(
+            "expected one stored submission with {token}, got {}: {records:?}",
+            records.len()
+        )
+    })?;
+    Ok(records.remove(0))
+}
+
+/// The contact form's draft in sessionStorage, or "" when there is none.
+async fn session_draft(page: &Page) -> Result<String, String> {
+    let draft = page
+        .eval("sessionStorage.getItem('aa-form-contact:draft') || ''")
+        .await?;
+    Ok(draft.as_str().unwrap_or_default().to_owned())
+}
+
 /// Waits until the live (mounted) form's step heading says `text` (e.g.
 /// "Step 2 of 5"); the inert pre-render always says "Step 1 of 5".
 async fn wait_step(page: &Page, text: &str) -> Result<(), String> {
@@ -293,11 +314,7 @@ async fn keyboard_submission(page: &Page, path: &str, what: &str) -> Result<Valu
     })?;
     wait_text(page, "(949) 763-3440", WAIT).await?;
 
-    let records = backend()?.records(&token);
-    ensure(records.len() == 1, || {
-        format!("expected one stored submission with {token}, got {records:?}")
-    })?;
-    let record = records[0].clone();
+    let record = stored_once(&token)?;
     let fields = &record["fields"];
     for (name, want) in [
         ("name", "Ada Lovelace"),
@@ -448,10 +465,7 @@ async fn server_error_then_retry_delivers_once(page: &Page) -> Result<(), String
 
     click(page, "button", "Try again").await?;
     wait_text(page, "Message sent", WAIT).await?;
-    let records = backend.records(&token);
-    ensure(records.len() == 1, || {
-        format!("stored {} times: {records:?}", records.len())
-    })?;
+    stored_once(&token)?;
     let attempts = backend.attempts(&token)?;
     ensure(attempts == 2, || {
         format!("{attempts} requests, expected the failed one and the retry")
@@ -530,18 +544,13 @@ async fn hang_times_out_and_keeps_answers(page: &Page) -> Result<(), String> {
     )
     .await?;
     wait_text(page, "Grace Hopper", WAIT).await?;
-    let draft = page
-        .eval("sessionStorage.getItem('aa-form-contact:draft') || ''")
-        .await?;
-    ensure(draft.as_str().is_some_and(|d| d.contains(&token)), || {
+    let draft = session_draft(page).await?;
+    ensure(draft.contains(&token), || {
         "the draft lost the answers".into()
     })?;
     click(page, "button", "Try again").await?;
     wait_text(page, "Message sent", WAIT).await?;
-    let records = backend.records(&token);
-    ensure(records.len() == 1, || {
-        format!("stored {} times", records.len())
-    })
+    stored_once(&token).map(drop)
 }
 
 /// Offline (simulated with the window's events): queued, told so, nothing
@@ -559,22 +568,14 @@ async fn offline_then_online_delivers(page: &Page) -> Result<(), String> {
     ensure(backend.attempts(&token)? == 0, || {
         "a request went out while offline".into()
     })?;
-    let draft = page
-        .eval("sessionStorage.getItem('aa-form-contact:draft') || ''")
-        .await?;
-    ensure(
-        draft
-            .as_str()
-            .is_some_and(|d| d.contains("\"queued\":true")),
-        || format!("the queue is not in the draft: {draft}"),
-    )?;
+    let draft = session_draft(page).await?;
+    ensure(draft.contains("\"queued\":true"), || {
+        format!("the queue is not in the draft: {draft}")
+    })?;
     page.eval("window.dispatchEvent(new Event('online'))")
         .await?;
     wait_text(page, "Your message was delivered", WAIT).await?;
-    let records = backend.records(&token);
-    ensure(records.len() == 1, || {
-        format!("stored {} times", records.len())
-    })
+    stored_once(&token).map(drop)
 }
 
 /// Emoji and markup in a name, a short phone number, a broken email, an
@@ -752,9 +753,7 @@ async fn double_click_sends_once(page: &Page) -> Result<(), String> {
     ensure(attempts == 1, || {
         format!("{attempts} requests for one double click")
     })?;
-    ensure(backend()?.records(&token).len() == 1, || {
-        "not stored once".into()
-    })
+    stored_once(&token).map(drop)
 }
 
 /// "Verify my coverage" in the insurance checker (main module) hands the
@@ -834,13 +833,8 @@ async fn book_form_sends_the_email(page: &Page) -> Result<(), String> {
     fill(page, "book-email", &format!("reader+{token}@example.com")).await?;
     click(page, "button", "Send me the free book").await?;
     wait_text(page, "Check your inbox", WAIT).await?;
-    let records = backend()?.records(&token);
-    ensure(records.len() == 1, || {
-        format!("stored {} times", records.len())
-    })?;
-    ensure(records[0]["fields"]["form"] == "book", || {
-        format!("{}", records[0])
-    })
+    let record = stored_once(&token)?;
+    ensure(record["fields"]["form"] == "book", || format!("{record}"))
 }
 
 /// Faster than the minimum fill time: the visitor is asked, not blocked,
@@ -862,9 +856,7 @@ async fn too_fast_asks_to_confirm(page: &Page) -> Result<(), String> {
     })?;
     click(page, "button", "Send me the free book").await?;
     wait_text(page, "Check your inbox", WAIT).await?;
-    ensure(backend()?.records(&token).len() == 1, || {
-        "not stored".into()
-    })
+    stored_once(&token).map(drop)
 }
 
 async fn unavailable(page: &Page, path: &str, console: &[&str]) -> Result<(), String> {
