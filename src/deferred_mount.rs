@@ -23,7 +23,7 @@ mod imp {
     use leptos::prelude::*;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    use web_sys::HtmlElement;
+    use web_sys::{Element, HtmlElement};
 
     use super::MountError;
     use crate::app::{CarrierChoice, FormContent, VerifyRequest};
@@ -31,6 +31,7 @@ mod imp {
     use crate::deferred::{
         Part, MOUNTED_ATTR, PART_ATTR, PREFILL_CARRIER_ATTR, PREFILL_EVENT, PREFILL_NAME_ATTR,
     };
+    use crate::form::embed::{self, EmbedAttributes};
 
     /// Mounts the live component of the part `root` holds, once; later
     /// calls for the same placeholder do nothing.
@@ -47,6 +48,7 @@ mod imp {
         let events = root.clone();
         let handle = leptos::mount::mount_to(root.clone(), move || {
             provide_context(FormContent::BUNDLED);
+            provide_context(embed_attributes(&events));
             let request = RwSignal::new(prefill(&events));
             provide_context(VerifyRequest(request));
             let on_prefill = Closure::<dyn Fn()>::new({
@@ -64,6 +66,29 @@ mod imp {
         handle.forget();
         let _ = root.set_attribute(MOUNTED_ATTR, "true");
         Ok(())
+    }
+
+    /// The form settings on the closest element around the placeholder that
+    /// carries any: the partner's embed. Read once, at mount.
+    fn embed_attributes(root: &HtmlElement) -> EmbedAttributes {
+        let mut next: Option<Element> = Some(root.clone().into());
+        while let Some(element) = next {
+            let settings: Vec<(String, String)> = element
+                .get_attribute_names()
+                .iter()
+                .filter_map(|name| name.as_string())
+                .filter(|name| embed::is_setting(name))
+                .filter_map(|name| {
+                    let value = element.get_attribute(&name)?;
+                    Some((name, value))
+                })
+                .collect();
+            if !settings.is_empty() {
+                return EmbedAttributes(settings);
+            }
+            next = element.parent_element();
+        }
+        EmbedAttributes::default()
     }
 
     /// What the insurance checker left on the placeholder.

@@ -164,33 +164,57 @@ pub struct RawConfig {
 
 impl RawConfig {
     /// Sets one setting by its attribute-style name, as an embed's
-    /// `data-form-*` attributes will: `endpoint`, `encoding`, `honeypot`,
-    /// `idempotency-header`, `success-message`, `success-redirect`,
-    /// `timeout-seconds`, `min-fill-seconds`, `header:<Name>`,
-    /// `field:<canonical>`, `extra:<name>`.
+    /// attributes do (`src/form/embed.rs`): `endpoint`, `encoding`,
+    /// `honeypot`, `idempotency-header`, `success-message`,
+    /// `success-redirect`, `timeout-seconds`, `min-fill-seconds`, and the
+    /// JSON objects `headers`, `fields` and `extra-fields`. Errors name the
+    /// setting as `key`; the caller knows what it was called.
     pub fn set(&mut self, key: &str, value: &str) -> Result<(), ConfigError> {
-        let value = value.to_string();
-        if let Some(name) = key.strip_prefix("header:") {
-            self.headers.insert(name.to_string(), value);
-        } else if let Some(name) = key.strip_prefix("field:") {
-            self.fields.insert(name.to_string(), value);
-        } else if let Some(name) = key.strip_prefix("extra:") {
-            self.extra_fields.insert(name.to_string(), value);
-        } else {
-            let slot = match key {
-                "endpoint" => &mut self.endpoint,
-                "encoding" => &mut self.encoding,
-                "honeypot" => &mut self.honeypot,
-                "idempotency-header" => &mut self.idempotency_header,
-                "success-message" => &mut self.success_message,
-                "success-redirect" => &mut self.success_redirect,
-                "timeout-seconds" => &mut self.timeout_seconds,
-                "min-fill-seconds" => &mut self.min_fill_seconds,
-                _ => return Err(ConfigError::UnknownKey(key.to_string())),
-            };
-            *slot = Some(value);
+        let map = match key {
+            "headers" => Some(&mut self.headers),
+            "fields" => Some(&mut self.fields),
+            "extra-fields" => Some(&mut self.extra_fields),
+            _ => None,
+        };
+        if let Some(map) = map {
+            let entries = json_object(value, key == "fields")
+                .ok_or_else(|| invalid(key, OBJECT_OF_STRINGS))?;
+            map.extend(entries);
+            return Ok(());
         }
+        let slot = match key {
+            "endpoint" => &mut self.endpoint,
+            "encoding" => &mut self.encoding,
+            "honeypot" => &mut self.honeypot,
+            "idempotency-header" => &mut self.idempotency_header,
+            "success-message" => &mut self.success_message,
+            "success-redirect" => &mut self.success_redirect,
+            "timeout-seconds" => &mut self.timeout_seconds,
+            "min-fill-seconds" => &mut self.min_fill_seconds,
+            _ => return Err(ConfigError::UnknownKey(key.to_string())),
+        };
+        *slot = Some(value.to_string());
         Ok(())
+    }
+
+    /// Whether this set holds the setting `validate` reports as `key`
+    /// (`encoding`, `headers.X-Key`, `success.redirect`...).
+    pub fn holds(&self, key: &str) -> bool {
+        let (base, entry) = key.split_once('.').map_or((key, ""), |(b, e)| (b, e));
+        match base {
+            "endpoint" => self.endpoint.is_some(),
+            "encoding" => self.encoding.is_some(),
+            "honeypot" => self.honeypot.is_some(),
+            "idempotency_header" => self.idempotency_header.is_some(),
+            "success" if entry == "redirect" => self.success_redirect.is_some(),
+            "success" => self.success_message.is_some() || self.success_redirect.is_some(),
+            "timeout_seconds" => self.timeout_seconds.is_some(),
+            "min_fill_seconds" => self.min_fill_seconds.is_some(),
+            "headers" => self.headers.contains_key(entry),
+            "fields" => self.fields.contains_key(entry),
+            "extra_fields" => self.extra_fields.contains_key(entry),
+            _ => false,
+        }
     }
 
     /// `self` with every setting of `over` replacing its own.
@@ -573,10 +597,23 @@ pub fn parse(json: &str, form: FormKind) -> Result<FormConfig, Vec<ConfigError>>
     }
 }
 
+/// Where a form's settings came from, for the deployer's message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// `form-config.json` next to the page.
+    File,
+    /// The `data-aa-*form-*` attributes of the element the app is embedded in.
+    Embed,
+}
+
 /// The deployer's console message for a configuration that cannot be used.
-pub fn deployer_message(form: FormKind, problems: &[String]) -> String {
+pub fn deployer_message(form: FormKind, source: Source, problems: &[String]) -> String {
+    let from = match source {
+        Source::File => "form-config.json (next to index.html) is missing or invalid",
+        Source::Embed => "the form settings on the embed (data-aa-form-* attributes) are invalid",
+    };
     let mut text = format!(
-        "The {} form is turned off: form-config.json (next to index.html) is missing or invalid, so visitors are asked to call instead.",
+        "The {} form is turned off: {from}, so visitors are asked to call instead.",
         form.id()
     );
     for problem in problems {
@@ -594,6 +631,23 @@ fn known_fields() -> String {
         .chain([FORM_FIELD, KEY_FIELD])
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+const OBJECT_OF_STRINGS: &str = "must be a JSON object of strings, like {\"X-Api-Key\": \"...\"}";
+
+/// The entries of a JSON object whose values are strings (or, when
+/// `null_is_empty`, null, meaning "leave out").
+fn json_object(text: &str, null_is_empty: bool) -> Option<Vec<(String, String)>> {
+    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(text) else {
+        return None;
+    };
+    map.into_iter()
+        .map(|(name, value)| match value {
+            Value::String(s) => Some((name, s)),
+            Value::Null if null_is_empty => Some((name, String::new())),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Why `url` cannot be posted to or redirected to, if it cannot.
@@ -769,31 +823,52 @@ mod tests {
     }
 
     #[test]
-    fn attributes_feed_the_same_settings() {
+    fn attribute_style_names_feed_the_same_settings() {
         let mut raw = RawConfig::default();
         raw.set("endpoint", "https://example.com/f").unwrap();
         raw.set("encoding", "multipart").unwrap();
-        raw.set("header:X-Key", "v").unwrap();
-        raw.set("field:email", "_replyto").unwrap();
-        raw.set("extra:form-name", "contact").unwrap();
+        raw.set("headers", r#"{"X-Key": "v"}"#).unwrap();
+        raw.set("fields", r#"{"email": "_replyto", "member_id": null}"#)
+            .unwrap();
+        raw.set("extra-fields", r#"{"form-name": "contact"}"#)
+            .unwrap();
         raw.set("success-message", "Thanks").unwrap();
         raw.set("timeout-seconds", "7").unwrap();
         assert_eq!(
             raw.set("nonsense", "x"),
             Err(ConfigError::UnknownKey("nonsense".into()))
         );
+        for bad in ["", "[]", r#"{"X": 1}"#, r#"{"X": null}"#, "{oops"] {
+            let error = raw.set("headers", bad).unwrap_err().to_string();
+            assert!(
+                error.contains("must be a JSON object of strings"),
+                "{bad}: {error}"
+            );
+        }
         let c = raw.validate().unwrap();
         assert_eq!(c.encoding, Encoding::Multipart);
         assert_eq!(c.headers, vec![("X-Key".into(), "v".into())]);
         assert_eq!(c.wire_name("email"), Some("_replyto"));
+        assert_eq!(c.wire_name("member_id"), None);
+        assert_eq!(c.extra_fields, vec![("form-name".into(), "contact".into())]);
         assert_eq!(c.timeout_ms, 7_000);
         assert_eq!(c.success, Some(Success::Message("Thanks".into())));
     }
 
     #[test]
+    fn holds_answers_for_the_keys_validate_reports() {
+        let mut raw = RawConfig::default();
+        raw.set("success-redirect", "/thanks").unwrap();
+        raw.set("headers", r#"{"X-Key": "v"}"#).unwrap();
+        assert!(raw.holds("success.redirect") && raw.holds("success"));
+        assert!(raw.holds("headers.X-Key") && !raw.holds("headers.Other"));
+        assert!(!raw.holds("endpoint") && !raw.holds("fields.email"));
+    }
+
+    #[test]
     fn deployer_message_lists_problems() {
-        let m = deployer_message(FormKind::Book, &["a".into(), "b".into()]);
-        assert!(m.starts_with("The book form is turned off"));
+        let m = deployer_message(FormKind::Book, Source::File, &["a".into(), "b".into()]);
+        assert!(m.starts_with("The book form is turned off: form-config.json"));
         assert!(m.contains("\n  - a\n  - b\n"));
     }
 }

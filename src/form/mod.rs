@@ -1,6 +1,6 @@
 //! The contact and book forms' logic, with no browser dependency: steps and
 //! answers, validation, US phone normalisation, the deployer's backend
-//! configuration, request encodings, idempotency keys, the sending state
+//! configuration (a file, or attributes on an embed), request encodings, idempotency keys, the sending state
 //! machine and the stored draft. The components in
 //! `src/components/contact_form/` only wire signals to this, and
 //! `src/form_io.rs` does the browser's part (HTTP, history, clock).
@@ -8,6 +8,7 @@
 pub mod answers;
 pub mod config;
 pub mod draft;
+pub mod embed;
 pub mod encode;
 pub mod idempotency;
 pub mod machine;

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::VerifyRequest;
-use crate::form::config::{self, Success};
+use crate::form::config::{self, Source, Success};
 use crate::form::draft::{self, Draft, Pending};
+use crate::form::embed::{self, EmbedAttributes};
 use crate::form::machine::{self, Failure, Outcome, SendState};
 use crate::form::text::errors::TITLE_PREFIX;
 use crate::form::validate::{first_step_with_error, validate_all, validate_step};
@@ -222,21 +223,37 @@ impl FormCtl {
         }
     }
 
+    /// Takes the settings from the embed's attributes when there are any
+    /// (a partner's page has no `form-config.json`), else from the file.
     fn load_config(self) {
         let kind = self.kind;
         let config = self.config;
+        let embedded = use_context::<EmbedAttributes>().filter(|a| !a.0.is_empty());
         spawn_local(async move {
-            let problems = match form_io::fetch_config().await {
-                Ok(text) => match config::parse(&text, kind) {
-                    Ok(parsed) => {
-                        config.set(ConfigState::Ready(parsed));
-                        return;
-                    }
-                    Err(errors) => errors.iter().map(ToString::to_string).collect(),
-                },
+            let (source, checked) = match embedded {
+                Some(EmbedAttributes(attributes)) => (
+                    Source::Embed,
+                    Ok(embed::settings(
+                        attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())),
+                        kind,
+                    )),
+                ),
+                None => (
+                    Source::File,
+                    form_io::fetch_config()
+                        .await
+                        .map(|text| config::parse(&text, kind)),
+                ),
+            };
+            let problems = match checked {
+                Ok(Ok(parsed)) => {
+                    config.set(ConfigState::Ready(parsed));
+                    return;
+                }
+                Ok(Err(errors)) => errors.iter().map(ToString::to_string).collect(),
                 Err(error) => vec![error.to_string()],
             };
-            form_io::tell_deployer(&config::deployer_message(kind, &problems));
+            form_io::tell_deployer(&config::deployer_message(kind, source, &problems));
             config.set(ConfigState::Unavailable);
         });
     }

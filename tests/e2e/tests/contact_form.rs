@@ -37,6 +37,8 @@ pub fn tests() -> Vec<Test> {
         too_fast_asks_to_confirm,
         missing_config_asks_to_call,
         invalid_config_asks_to_call,
+        embed_attributes_configure_the_forms,
+        invalid_embed_attributes_ask_to_call,
         axe_clean_on_every_step,
         axe_clean_with_errors,
         axe_clean_when_sending,
@@ -862,6 +864,12 @@ async fn too_fast_asks_to_confirm(page: &Page) -> Result<(), String> {
 async fn unavailable(page: &Page, path: &str, console: &[&str]) -> Result<(), String> {
     page.goto(path).await?;
     wait_hydrated(page).await?;
+    shows_unavailable(page, console).await
+}
+
+/// Both forms, once mounted, say they are not available and give the phone
+/// number; the console says each of `console`.
+async fn shows_unavailable(page: &Page, console: &[&str]) -> Result<(), String> {
     reach_forms(page).await?;
     wait_text(page, "This form is not available right now", WAIT).await?;
     let contact = page
@@ -904,6 +912,91 @@ async fn invalid_config_asks_to_call(page: &Page) -> Result<(), String> {
         &[
             "`endpoint` must be an absolute http(s) URL",
             "`encoding` must be \"json\"",
+        ],
+    )
+    .await
+}
+
+/// Puts form settings on `<body>` as a partner's embed element would carry
+/// them, before the forms module reads them (it has not loaded yet: the page
+/// is at its top, far from the forms).
+async fn embed_with(page: &Page, attributes: Value) -> Result<(), String> {
+    let mounted = page
+        .run(
+            "if (document.querySelector('[data-aa-mounted]')) return true;\
+             for (const [name, value] of Object.entries(arguments[0])) document.body.setAttribute(name, value);\
+             return false;",
+            vec![attributes],
+        )
+        .await?;
+    ensure(mounted == false, || {
+        "the forms mounted before the test could set the embed's attributes".into()
+    })
+}
+
+/// Attributes on the embed configure the forms without any
+/// form-config.json (this page variant has none, and it is not fetched):
+/// urlencoded, a renamed email field, and a setting for the book form only.
+async fn embed_attributes_configure_the_forms(page: &Page) -> Result<(), String> {
+    let token = token(page, "embed");
+    page.goto("/form/missing/").await?;
+    wait_hydrated(page).await?;
+    let url = &backend()?.url;
+    embed_with(
+        page,
+        json!({
+            "data-aa-form-endpoint": format!("{url}/submit"),
+            "data-aa-form-encoding": "urlencoded",
+            "data-aa-form-fields": r#"{"email": "_replyto"}"#,
+            "data-aa-form-min-fill-seconds": "0",
+            "data-aa-book-form-extra-fields": r#"{"form-name": "free-book"}"#,
+        }),
+    )
+    .await?;
+    reach_forms(page).await?;
+    page.wait_for("document.querySelector('#book form[data-ready]')", WAIT)
+        .await
+        .map_err(|e| format!("the book form never got its settings: {e}"))?;
+    fill(page, "book-email", &format!("embed+{token}@example.com")).await?;
+    click(page, "button", "Send me the free book").await?;
+    wait_text(page, "Check your inbox", WAIT).await?;
+    let record = stored_once(&token)?;
+    let fields = &record["fields"];
+    ensure(record["encoding"] == "urlencoded", || format!("{record}"))?;
+    ensure(
+        fields["_replyto"] == format!("embed+{token}@example.com"),
+        || format!("email not sent as _replyto: {record}"),
+    )?;
+    ensure(fields["form-name"] == "free-book", || format!("{record}"))?;
+    let fetched = page
+        .eval("performance.getEntriesByType('resource').some((e) => e.name.includes('form-config.json'))")
+        .await?;
+    ensure(fetched == false, || {
+        "form-config.json was fetched although the embed configures the forms".into()
+    })?;
+    let errors = page.errors().await?;
+    ensure(errors.is_empty(), || format!("console errors: {errors:?}"))
+}
+
+/// Bad attributes on the embed win over a good form-config.json and turn
+/// the forms off, naming each attribute to fix.
+async fn invalid_embed_attributes_ask_to_call(page: &Page) -> Result<(), String> {
+    page.goto("/").await?;
+    wait_hydrated(page).await?;
+    embed_with(
+        page,
+        json!({
+            "data-aa-form-endpoint": "ftp://nowhere",
+            "data-aa-form-encodnig": "json",
+        }),
+    )
+    .await?;
+    shows_unavailable(
+        page,
+        &[
+            "the form settings on the embed",
+            "`data-aa-form-endpoint` must be an absolute http(s) URL",
+            "unknown setting `data-aa-form-encodnig`",
         ],
     )
     .await
