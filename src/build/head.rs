@@ -64,10 +64,12 @@ pub fn head_html(content: &Content, css: &str, boot: &str) -> String {
         "<link rel=\"stylesheet\" href=\"./{}\">",
         escape_attr(css)
     ));
-    // `async` gives the loader low fetch priority: Chrome (and Lighthouse's
-    // model of it) treats a plain module script in <head> as render-blocking.
+    // A module script is fetched at High priority even when `async`, and
+    // Chrome (and Lighthouse's model of it) then counts it as render-blocking
+    // and lets it compete with the stylesheet; the loader is not needed for
+    // the first paint, so it asks for low priority.
     meta(format!(
-        "<script type=\"module\" src=\"./{}\" async></script>",
+        "<script type=\"module\" src=\"./{}\" async fetchpriority=\"low\"></script>",
         escape_attr(boot)
     ));
     meta(json_ld(&article_json_ld(content)));
@@ -141,7 +143,9 @@ mod tests {
             canonical_url(&CONTENT)
         )));
         assert!(head.contains("href=\"./app-1.css\""));
-        assert!(head.contains("<script type=\"module\" src=\"./boot-1.js\" async></script>"));
+        assert!(head.contains(
+            "<script type=\"module\" src=\"./boot-1.js\" async fetchpriority=\"low\"></script>"
+        ));
         assert_eq!(head.matches("application/ld+json").count(), 2);
     }
 

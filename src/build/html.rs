@@ -75,6 +75,9 @@ pub struct Module {
     pub wasm: String,
 }
 
+/// Longest wait for the first paint's report before the app starts anyway.
+const START_FALLBACK_MS: u32 = 3000;
+
 /// The external module that starts the app. URLs are relative to the
 /// module itself, so the page works under any path or origin.
 ///
@@ -121,9 +124,29 @@ const defer = () => {{
     }}
   }}
 }};
-const start = () => load("./{app_js}", "./{app_wasm}").then(defer);
-// Two frames: the first paint has been committed before the download starts.
-requestAnimationFrame(() => requestAnimationFrame(start));
+let started = false;
+const start = () => {{
+  if (started) return;
+  started = true;
+  load("./{app_js}", "./{app_wasm}").then(defer);
+}};
+// The app starts once the first contentful paint has been presented (its
+// paint entry exists): a download or compile started earlier competes with
+// that paint, and two animation frames are not enough (the paint is
+// presented after the frame that committed it). Where paint timing is
+// missing, after two frames; in any case after {START_FALLBACK_MS} ms, so a
+// browser that never reports the paint still gets the app.
+if (globalThis.PerformanceObserver?.supportedEntryTypes?.includes("paint")) {{
+  new PerformanceObserver((list, observer) => {{
+    if (list.getEntriesByName("first-contentful-paint").length) {{
+      observer.disconnect();
+      setTimeout(start);
+    }}
+  }}).observe({{ type: "paint", buffered: true }});
+  setTimeout(start, {START_FALLBACK_MS});
+}} else {{
+  requestAnimationFrame(() => requestAnimationFrame(start));
+}}
 "#,
         app_js = app.js,
         app_wasm = app.wasm,
@@ -243,6 +266,16 @@ const wasm = await init({ module_or_path: '/app-123_bg.wasm' });
             "{boot}"
         );
         assert!(boot.contains(r#""aa-prefill""#), "{boot}");
+        // Started after the first contentful paint, with fallbacks.
+        assert!(
+            boot.contains(r#"getEntriesByName("first-contentful-paint")"#),
+            "{boot}"
+        );
+        assert!(boot.contains("setTimeout(start, 3000)"), "{boot}");
+        assert!(
+            boot.contains("requestAnimationFrame(() => requestAnimationFrame(start))"),
+            "{boot}"
+        );
     }
 
     #[test]
