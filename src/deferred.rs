@@ -27,6 +27,13 @@ pub const PREFILL_NAME_ATTR: &str = "data-aa-prefill-name";
 /// The in-network carrier's id, absent when not on the list or unclear.
 pub const PREFILL_CARRIER_ATTR: &str = "data-aa-prefill-carrier";
 
+/// Marks the pre-rendered notice (hidden) that the loader shows in a
+/// placeholder when the forms module fails to download.
+pub const FAILED_ATTR: &str = "data-aa-failed";
+
+/// Marks the notice's "Try again" button.
+pub const RETRY_ATTR: &str = "data-aa-retry";
+
 /// A part of the page that lives in the forms module.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {

@@ -88,11 +88,11 @@ const START_FALLBACK_MS: u32 = 3000;
 /// The `forms` module (see `src/deferred.rs`) is fetched once, when a
 /// placeholder comes within a screen of the viewport, is touched or
 /// focused, or receives the insurance checker's prefill event; each
-/// placeholder is then mounted. A failed download is logged and retried at
-/// the next of those moments; meanwhile the pre-render, with its phone
-/// number, stays.
+/// placeholder is then mounted. A failed download is logged and shows the
+/// placeholder's pre-rendered notice ("could not load", the phone number,
+/// "Try again"); it is retried on "Try again" or the next of those moments.
 pub fn boot_module(app: &Module, forms: &Module) -> String {
-    use crate::deferred::{PART_ATTR, PREFILL_EVENT};
+    use crate::deferred::{FAILED_ATTR, PART_ATTR, PREFILL_EVENT, RETRY_ATTR};
     format!(
         r#"const load = (js, wasm) =>
   import(js).then(async (module) => {{
@@ -100,10 +100,25 @@ pub fn boot_module(app: &Module, forms: &Module) -> String {
     return module;
   }});
 let forms;
+let attempts = 0;
+const notice = (el, show) => {{
+  const failed = el.querySelector("[{FAILED_ATTR}]");
+  if (failed) failed.hidden = !show;
+}};
 const mount = (el) => {{
-  forms ||= load("./{forms_js}", "./{forms_wasm}");
+  if (!forms) {{
+    // A failed import stays failed for the page's lifetime (the module map
+    // keeps it), so each retry asks for the module under a new URL.
+    const js = attempts ? `./{forms_js}?retry=${{attempts}}` : "./{forms_js}";
+    attempts += 1;
+    const loading = load(js, "./{forms_wasm}");
+    forms = loading;
+    loading.catch(() => {{
+      if (forms === loading) forms = undefined;
+    }});
+  }}
   forms.then((module) => module.mount(el), (error) => {{
-    forms = undefined;
+    notice(el, true);
     console.error("forms module failed to load", error);
   }});
 }};
@@ -122,6 +137,7 @@ const defer = () => {{
     for (const type of ["{PREFILL_EVENT}", "pointerdown", "focusin"]) {{
       el.addEventListener(type, () => mount(el));
     }}
+    el.querySelector("[{RETRY_ATTR}]")?.addEventListener("click", () => mount(el));
   }}
 }};
 let started = false;
@@ -257,7 +273,16 @@ const wasm = await init({ module_or_path: '/app-123_bg.wasm' });
             "{boot}"
         );
         assert!(
-            boot.contains(r#"load("./forms-2.js", "./forms-2_bg.wasm")"#),
+            boot.contains(r#"? `./forms-2.js?retry=${attempts}` : "./forms-2.js""#),
+            "{boot}"
+        );
+        assert!(boot.contains(r#"load(js, "./forms-2_bg.wasm")"#), "{boot}");
+        assert!(
+            boot.contains(r#"querySelector("[data-aa-failed]")"#),
+            "{boot}"
+        );
+        assert!(
+            boot.contains(r#"querySelector("[data-aa-retry]")"#),
             "{boot}"
         );
         assert!(boot.contains("new URL(wasm, import.meta.url)"), "{boot}");

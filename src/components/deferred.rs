@@ -46,9 +46,13 @@ pub fn part_view(part: Part) -> AnyView {
     }
 }
 
-/// The part's HTML and, for visitors without scripts, a note: inside the
-/// placeholder, because hydration cannot walk a `<noscript>` (with scripts
-/// on, the browser parses its contents as text).
+/// The notice the loader shows if the forms module cannot be downloaded
+/// (first, where a visitor scrolling down meets it before the inert form);
+/// the part's HTML; and, for visitors without scripts, a note. All inside
+/// the placeholder (the attributes are
+/// `deferred::FAILED_ATTR` and `RETRY_ATTR`, checked by a test), because hydration cannot walk a `<noscript>` (with
+/// scripts on, the browser parses its contents as text), and outside the
+/// inert form, so "Try again" works.
 #[cfg(feature = "ssr")]
 fn render_part(part: Part) -> String {
     use crate::components::contact_form::phone_number::PhoneNumber;
@@ -59,5 +63,50 @@ fn render_part(part: Part) -> String {
             <p class="aa-deferred__noscript">{status::NEEDS_SCRIPT} " " <PhoneNumber/> "."</p>
         </noscript>
     };
-    part_view(part).to_html() + &note.to_html()
+    let failed = view! {
+        <div class="aa-notice aa-notice--error" role="alert" hidden data-aa-failed="">
+            <h3 class="aa-notice__heading">{status::LOAD_FAILED_HEADING}</h3>
+            <p class="aa-notice__text">{status::LOAD_FAILED} " " <PhoneNumber/> "."</p>
+            <button type="button" class="aa-button aa-button--secondary" data-aa-retry="">
+                {status::TRY_AGAIN}
+            </button>
+        </div>
+    };
+    failed.to_html() + &part_view(part).to_html() + &note.to_html()
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::deferred::{FAILED_ATTR, RETRY_ATTR};
+
+    #[test]
+    fn the_load_failure_notice_is_prerendered_hidden_before_the_form() {
+        for part in Part::ALL {
+            let html = Owner::new().with(|| {
+                provide_context(Prerendering(true));
+                provide_context(crate::app::FormContent::BUNDLED);
+                render_part(part)
+            });
+            let notice = html
+                .find(&format!("{FAILED_ATTR}=\"\""))
+                .unwrap_or_else(|| panic!("no {FAILED_ATTR} in {html}"));
+            assert!(
+                html[notice..].contains("<form"),
+                "notice not before the form"
+            );
+            assert!(
+                !html[..notice].contains("<form"),
+                "notice not before the form"
+            );
+            let tag_start = html[..notice].rfind('<').unwrap();
+            assert!(
+                html[tag_start..notice].contains(" hidden"),
+                "{}",
+                &html[tag_start..notice + 20]
+            );
+            assert!(html[notice..].contains(&format!("{RETRY_ATTR}=\"\"")));
+            assert!(html[notice..].contains("tel:+19497633440"));
+        }
+    }
 }

@@ -123,6 +123,9 @@ pub mod status {
     pub const NEEDS_SCRIPT: &str =
         "This form needs JavaScript, which is turned off in your browser. Please call us instead on";
     pub const LOADING: &str = "Getting the form ready…";
+    /// The form's code did not download (shown by the page's loader).
+    pub const LOAD_FAILED_HEADING: &str = "This form could not load";
+    pub const LOAD_FAILED: &str = "Check your connection and try again, or call us on";
     pub const FAILED_HEADING: &str = "Your message has not been sent yet";
     pub const KEPT: &str = "Your answers are saved on this device. Try again, or call us on";
     pub const NETWORK: &str = "We could not reach our message service. Check your connection.";

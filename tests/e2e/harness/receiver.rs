@@ -129,12 +129,22 @@ fn write_config(dir: &Path, config: &Option<Value>) -> Result<(), String> {
 /// The built files of `root` (not the harness's own, nor other variants)
 /// into `dir`, world-readable for nginx's workers.
 fn copy_build(root: &Path, dir: &Path) -> Result<(), String> {
+    copy_build_except(root, dir, |_| false)
+}
+
+/// Like [`copy_build`], leaving out the files whose names `skip` accepts
+/// (and form-config.json, which each variant writes itself).
+pub fn copy_build_except(
+    root: &Path,
+    dir: &Path,
+    skip: impl Fn(&str) -> bool,
+) -> Result<(), String> {
     fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
     let entries = fs::read_dir(root).map_err(|e| format!("reading {}: {e}", root.display()))?;
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name();
-        if path.is_file() && name != "form-config.json" {
+        if path.is_file() && name != "form-config.json" && !skip(&name.to_string_lossy()) {
             fs::copy(&path, dir.join(&name))
                 .map_err(|e| format!("copying {}: {e}", path.display()))?;
         }
