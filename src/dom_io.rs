@@ -21,7 +21,7 @@ pub enum CopyError {
 
 pub use imp::*;
 
-#[cfg(all(feature = "hydrate", target_arch = "wasm32"))]
+#[cfg(all(feature = "browser", target_arch = "wasm32"))]
 mod imp {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
@@ -301,7 +301,7 @@ mod imp {
 }
 
 /// Native rendering has no browser: nothing is observed, measured or copied.
-#[cfg(not(all(feature = "hydrate", target_arch = "wasm32")))]
+#[cfg(not(all(feature = "browser", target_arch = "wasm32")))]
 mod imp {
     use super::{CopyError, SpyEvent};
 

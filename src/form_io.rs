@@ -40,7 +40,7 @@ pub struct Reply {
 
 pub use imp::*;
 
-#[cfg(all(feature = "hydrate", target_arch = "wasm32"))]
+#[cfg(all(feature = "browser", target_arch = "wasm32"))]
 mod imp {
     use std::cell::Cell;
     use std::rc::Rc;
@@ -272,7 +272,7 @@ mod imp {
 }
 
 /// Native rendering has no browser: nothing is fetched, stored or focused.
-#[cfg(not(all(feature = "hydrate", target_arch = "wasm32")))]
+#[cfg(not(all(feature = "browser", target_arch = "wasm32")))]
 mod imp {
     use super::{Body, ConfigLoadError, FormConfig, NetError, Reply};
 

@@ -1,8 +1,10 @@
 //! The Asana Recovery ketamine article as a Leptos app.
 //!
 //! The same components render natively to HTML at build time (`ssr`, see
-//! `src/bin/prerender.rs`) and hydrate in the browser (`hydrate`). Pure logic
-//! (content model, slugs) lives in modules without any browser dependency.
+//! `src/bin/prerender.rs`) and hydrate in the browser (`hydrate`); the forms
+//! module mounts its components client-side (`csr`). Both imply `browser`,
+//! which guards every browser API. Pure logic (content model, slugs, the
+//! forms' rules) lives in modules without any browser dependency.
 
 pub mod accordion;
 pub mod app;

@@ -66,7 +66,7 @@ impl Store {
     }
 }
 
-#[cfg(all(feature = "hydrate", target_arch = "wasm32"))]
+#[cfg(all(feature = "browser", target_arch = "wasm32"))]
 mod backend {
     use super::{Area, StorageError};
 
@@ -100,7 +100,7 @@ mod backend {
 }
 
 /// Native rendering has no browser: every call reports [`StorageError::Unavailable`].
-#[cfg(not(all(feature = "hydrate", target_arch = "wasm32")))]
+#[cfg(not(all(feature = "browser", target_arch = "wasm32")))]
 mod backend {
     use super::{Area, StorageError};
 

@@ -176,27 +176,27 @@ fn answer_view(
 mod dom {
     use std::time::Duration;
 
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "browser")]
     use leptos::prelude::*;
 
     /// A pending [`after`], to cancel.
     #[derive(Clone, Copy)]
-    pub struct Timer(#[cfg(feature = "hydrate")] TimeoutHandle);
+    pub struct Timer(#[cfg(feature = "browser")] TimeoutHandle);
 
     impl Timer {
         pub fn cancel(self) {
-            #[cfg(feature = "hydrate")]
+            #[cfg(feature = "browser")]
             self.0.clear();
         }
     }
 
     /// Runs `f` after `delay`; `None` when the browser would not schedule it.
     pub fn after(delay: Duration, f: impl FnOnce() + 'static) -> Option<Timer> {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "browser")]
         {
             set_timeout_with_handle(f, delay).ok().map(Timer)
         }
-        #[cfg(not(feature = "hydrate"))]
+        #[cfg(not(feature = "browser"))]
         {
             let _ = (delay, f);
             None

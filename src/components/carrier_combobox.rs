@@ -197,11 +197,11 @@ mod dom {
 
     /// The field's current text.
     pub fn value(input: &NodeRef<Input>) -> Option<String> {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "browser")]
         {
             input.get_untracked().map(|el| el.value())
         }
-        #[cfg(not(feature = "hydrate"))]
+        #[cfg(not(feature = "browser"))]
         {
             let _ = input;
             None
@@ -210,11 +210,11 @@ mod dom {
 
     /// Replaces the field's text.
     pub fn set_value(input: &NodeRef<Input>, value: &str) {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "browser")]
         if let Some(el) = input.get_untracked() {
             el.set_value(value);
         }
-        #[cfg(not(feature = "hydrate"))]
+        #[cfg(not(feature = "browser"))]
         let _ = (input, value);
     }
 }
