@@ -814,21 +814,33 @@ async fn hydration_moves_nothing_in_the_first_view(page: &Page) -> Result<(), St
                 moved.join("; ")
             )
         })?;
+        // Shifts from the moment the app starts downloading: the ones
+        // hydration could cause. Earlier ones come from the browser laying
+        // out the page while it still arrives, with or without the app.
         let shifts = page
             .run_async(
                 "var done = arguments[arguments.length - 1];
                  if (!window.PerformanceObserver || PerformanceObserver.supportedEntryTypes.indexOf('layout-shift') < 0) return done(null);
-                 var total = 0;
+                 var app = performance.getEntriesByType('resource').find(function (e) { return /asana-article-[0-9a-f]+\\.js$/.test(e.name); });
+                 var since = app ? app.startTime : 0;
+                 var found = { total: 0, shifts: [] };
                  new PerformanceObserver(function (list) {
-                   list.getEntries().forEach(function (e) { if (!e.hadRecentInput) total += e.value; });
+                   list.getEntries().forEach(function (e) {
+                     if (e.hadRecentInput || e.startTime < since) return;
+                     found.total += e.value;
+                     found.shifts.push({ at: Math.round(e.startTime), value: e.value, moved: (e.sources || []).map(function (s) {
+                       var n = s.node;
+                       return (n && n.nodeType === 1 ? n.localName + (n.id ? '#' + n.id : '') + (n.className ? '.' + String(n.className).split(' ')[0] : '') : String(n && n.nodeName)) + ' ' + JSON.stringify([s.previousRect.y, s.currentRect.y]);
+                     }) });
+                   });
                  }).observe({ type: 'layout-shift', buffered: true });
-                 setTimeout(function () { done(total); }, 300);",
+                 setTimeout(function () { found.since = Math.round(since); done(found); }, 300);",
                 vec![],
             )
             .await?;
-        if let Some(total) = shifts.as_f64() {
+        if let Some(total) = shifts["total"].as_f64() {
             ensure(total == 0.0, || {
-                format!("at {width}px the browser reports layout shifts adding up to {total}")
+                format!("at {width}px, after the app started, the browser reports layout shifts adding up to {total}: {shifts}")
             })?;
         }
     }
