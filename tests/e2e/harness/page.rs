@@ -132,11 +132,7 @@ impl Page {
                 .set_window_rect(0, 0, win_w, win_h)
                 .await
                 .map_err(|e| format!("resizing the window to {win_w}x{win_h}: {e}"))?;
-            let measured = self.eval("[window.innerWidth, window.innerHeight]").await?;
-            inner = (
-                measured[0].as_i64().unwrap_or(0),
-                measured[1].as_i64().unwrap_or(0),
-            );
+            inner = self.settled_inner_size().await?;
             if inner == (i64::from(width), i64::from(height)) {
                 return Ok(());
             }
@@ -147,6 +143,29 @@ impl Page {
             "could not make the viewport {width}x{height}: it stays {}x{}",
             inner.0, inner.1
         ))
+    }
+
+    /// `innerWidth` and `innerHeight` once two readings 100 ms apart agree
+    /// (at most ~1 s): WebKit may answer the resize before applying it,
+    /// which on a busy machine made the correction above chase a stale size.
+    async fn settled_inner_size(&self) -> Result<(i64, i64), String> {
+        let read = || async {
+            let measured = self.eval("[window.innerWidth, window.innerHeight]").await?;
+            Ok::<_, String>((
+                measured[0].as_i64().unwrap_or(0),
+                measured[1].as_i64().unwrap_or(0),
+            ))
+        };
+        let mut last = read().await?;
+        for _ in 0..10 {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            let now = read().await?;
+            if now == last {
+                return Ok(now);
+            }
+            last = now;
+        }
+        Ok(last)
     }
 
     /// All elements matching `query`, in document order.
