@@ -90,7 +90,7 @@ pub fn CarrierChecker(
                 on_input=Callback::new(move |v| query.set(v))
                 options=options
                 listbox_label=text.suggestions
-                input_class="aa-checker__input"
+                input_class="aa-input"
                 describedby=Signal::derive(move || Some(hint_id.clone()))
                 maxlength=MAX_QUERY_CHARS
             />

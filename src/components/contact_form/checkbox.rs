@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::describe;
 use super::inline_error::InlineError;
+use super::FieldIds;
 
 /// One checkbox with its label, an optional hint (which may hold links,
 /// kept out of the label) and an error message.
@@ -25,12 +25,11 @@ pub fn Checkbox(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
-    let hint_id = children.is_some().then(|| format!("{id}-hint"));
-    let error_id = format!("{id}-error");
-    let describedby = describe(hint_id.clone(), error_id.clone(), error);
+    let ids = FieldIds::new(&id, children.is_some());
+    let describedby = ids.describedby(error);
     view! {
         <div class="aa-checkbox" class:aa-checkbox--error=move || error.with(Option::is_some)>
-            <InlineError id=error_id.clone() error=error/>
+            <InlineError id=ids.error.clone() error=error/>
             <div class="aa-choice">
                 <input
                     class="aa-choice__input"
@@ -44,7 +43,7 @@ pub fn Checkbox(
                 />
                 <label class="aa-choice__label" for=id>{label}</label>
             </div>
-            {children.map(|hint| view! { <p class="aa-field__hint aa-checkbox__hint" id=hint_id.clone()>{hint()}</p> })}
+            {children.map(|hint| view! { <p class="aa-field__hint aa-checkbox__hint" id=ids.hint.clone()>{hint()}</p> })}
         </div>
     }
     .into_any()

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::describe;
 use super::inline_error::InlineError;
+use super::FieldIds;
 use crate::form::text::contact::OPTIONAL;
 
 /// One option of a [`ChoiceGroup`].
@@ -42,9 +42,8 @@ pub fn ChoiceGroup(
     #[prop(into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let hint_id = hint.map(|_| format!("{id}-hint"));
-    let error_id = format!("{id}-error");
-    let describedby = describe(hint_id.clone(), error_id.clone(), error);
+    let ids = FieldIds::new(&id, hint.is_some());
+    let describedby = ids.describedby(error);
     let input_type = if multiple { "checkbox" } else { "radio" };
     let items = choices
         .into_iter()
@@ -80,8 +79,8 @@ pub fn ChoiceGroup(
                 {legend}
                 {optional.then(|| view! { <span class="aa-field__optional">" " {OPTIONAL}</span> })}
             </legend>
-            {hint.map(|text| view! { <p class="aa-field__hint" id=hint_id.clone()>{text}</p> })}
-            <InlineError id=error_id.clone() error=error/>
+            {hint.map(|text| view! { <p class="aa-field__hint" id=ids.hint.clone()>{text}</p> })}
+            <InlineError id=ids.error.clone() error=error/>
             <div class="aa-choices__items">{items}</div>
         </fieldset>
     }

@@ -30,18 +30,35 @@ pub fn described_by(ids: &[Option<String>]) -> Option<String> {
     (!joined.is_empty()).then_some(joined)
 }
 
-/// A field's `aria-describedby`: its hint, if it has one, and its error
-/// message while there is a problem.
-pub fn describe(
-    hint_id: Option<String>,
-    error_id: String,
-    error: Signal<Option<String>>,
-) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
-    move || {
-        described_by(&[
-            hint_id.clone(),
-            error.with(Option::is_some).then(|| error_id.clone()),
-        ])
+/// The ids of a field's hint and error message, derived from its own id.
+pub struct FieldIds {
+    /// `<id>-hint`, when the field has a hint.
+    pub hint: Option<String>,
+    /// `<id>-error`.
+    pub error: String,
+}
+
+impl FieldIds {
+    pub fn new(id: &str, has_hint: bool) -> FieldIds {
+        FieldIds {
+            hint: has_hint.then(|| format!("{id}-hint")),
+            error: format!("{id}-error"),
+        }
+    }
+
+    /// The field's `aria-describedby`: its hint, if it has one, and its
+    /// error message while there is a problem.
+    pub fn describedby(
+        &self,
+        error: Signal<Option<String>>,
+    ) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+        let (hint_id, error_id) = (self.hint.clone(), self.error.clone());
+        move || {
+            described_by(&[
+                hint_id.clone(),
+                error.with(Option::is_some).then(|| error_id.clone()),
+            ])
+        }
     }
 }
 

@@ -80,7 +80,7 @@ pub fn StepDetails(
                 <span class="aa-field__optional">" " {t::OPTIONAL}</span>
             </label>
             <select
-                class="aa-field__select"
+                class="aa-input aa-field__select"
                 id=time_id.clone()
                 name=time_id
                 on:change=move |ev| {

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::describe;
 use super::inline_error::InlineError;
+use super::FieldIds;
 use crate::app::use_form_content;
 use crate::carrier_match::{self, Directory};
 use crate::components::carrier_combobox::CarrierCombobox;
@@ -49,9 +49,8 @@ pub fn TextField(
     #[prop(into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let hint_id = hint.map(|_| format!("{id}-hint"));
-    let error_id = format!("{id}-error");
-    let describedby = describe(hint_id.clone(), error_id.clone(), error);
+    let ids = FieldIds::new(&id, hint.is_some());
+    let describedby = ids.describedby(error);
     let invalid = move || error.with(Option::is_some).then_some("true");
     let control = if let Some(directory) = suggest {
         // Unlike the checker, which shows a clear answer below its field, a
@@ -68,7 +67,7 @@ pub fn TextField(
                 on_input=on_input
                 options=options
                 listbox_label=use_form_content().checker.text.suggestions
-                input_class="aa-field__input"
+                input_class="aa-input aa-field__input"
                 describedby=Signal::derive(describedby)
                 invalid=Signal::derive(move || error.with(Option::is_some))
             />
@@ -77,7 +76,7 @@ pub fn TextField(
     } else if multiline {
         view! {
             <textarea
-                class="aa-field__input aa-field__input--multiline"
+                class="aa-input aa-field__input aa-field__input--multiline"
                 id=id.clone()
                 name=id.clone()
                 rows="5"
@@ -92,7 +91,7 @@ pub fn TextField(
     } else {
         view! {
             <input
-                class="aa-field__input"
+                class="aa-input aa-field__input"
                 id=id.clone()
                 name=id.clone()
                 type=input_type
@@ -113,8 +112,8 @@ pub fn TextField(
                 {label}
                 {optional.then(|| view! { <span class="aa-field__optional">" " {OPTIONAL}</span> })}
             </label>
-            {hint.map(|text| view! { <p class="aa-field__hint" id=hint_id.clone()>{text}</p> })}
-            <InlineError id=error_id.clone() error=error/>
+            {hint.map(|text| view! { <p class="aa-field__hint" id=ids.hint.clone()>{text}</p> })}
+            <InlineError id=ids.error.clone() error=error/>
             {control}
         </div>
     }
