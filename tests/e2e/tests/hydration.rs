@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use super::{open_article, wait_hydrated};
+use super::{open_article, wait_hydrated, APP_REQUEST};
 use serde_json::Value;
 
 use crate::harness::{ensure, tests, Page, Test};
@@ -35,16 +35,20 @@ async fn app_loads_after_the_first_paint(page: &Page) -> Result<(), String> {
     wait_hydrated(page).await?;
     let times = page
         .eval(
-            "(() => {
+            &[
+                "(() => {
                 const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-                const app = performance.getEntriesByType('resource')
-                    .find((e) => /asana-article-[0-9a-f]+\\.js$/.test(e.name));
+                const app = ",
+                APP_REQUEST,
+                ";
                 return {
                     paint: PerformanceObserver.supportedEntryTypes.includes('paint'),
                     fcp: fcp ? fcp.startTime : null,
                     app: app ? app.startTime : null,
                 };
             })()",
+            ]
+            .concat(),
         )
         .await?;
     let app = times["app"]

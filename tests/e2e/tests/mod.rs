@@ -77,6 +77,10 @@ pub async fn reach_forms(page: &Page) -> Result<(), String> {
     Ok(())
 }
 
+/// A JS expression: the resource timing entry of the app module's request
+/// (`undefined` before it starts).
+pub const APP_REQUEST: &str = "performance.getEntriesByType('resource').find((e) => /asana-article-[0-9a-f]+\\.js$/.test(e.name))";
+
 /// How long the app may take to hydrate.
 pub const HYDRATION_TIMEOUT: Duration = Duration::from_secs(20);
 

@@ -13,7 +13,7 @@ use super::toc_util::{
     oracle, reading_line, resize, scroll_element_to, scroll_to, scroll_to_bottom, settle, tab_to,
     toc_link, toc_nav, top_of, wait_current, write_no_wasm_page, NARROW, WIDE,
 };
-use super::wait_hydrated;
+use super::{wait_hydrated, APP_REQUEST};
 use crate::harness::servers::RESET_PATH;
 use crate::harness::{ensure, tests, Name, Page, Query, Test};
 
@@ -819,9 +819,12 @@ async fn hydration_moves_nothing_in_the_first_view(page: &Page) -> Result<(), St
         // out the page while it still arrives, with or without the app.
         let shifts = page
             .run_async(
+                &[
                 "var done = arguments[arguments.length - 1];
                  if (!window.PerformanceObserver || PerformanceObserver.supportedEntryTypes.indexOf('layout-shift') < 0) return done(null);
-                 var app = performance.getEntriesByType('resource').find(function (e) { return /asana-article-[0-9a-f]+\\.js$/.test(e.name); });
+                 var app = ",
+                APP_REQUEST,
+                ";
                  var since = app ? app.startTime : 0;
                  var found = { total: 0, shifts: [] };
                  new PerformanceObserver(function (list) {
@@ -835,6 +838,8 @@ async fn hydration_moves_nothing_in_the_first_view(page: &Page) -> Result<(), St
                    });
                  }).observe({ type: 'layout-shift', buffered: true });
                  setTimeout(function () { found.since = Math.round(since); done(found); }, 300);",
+                ]
+                .concat(),
                 vec![],
             )
             .await?;
