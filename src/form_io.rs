@@ -42,10 +42,11 @@ pub use imp::*;
 
 #[cfg(all(feature = "browser", target_arch = "wasm32"))]
 mod imp {
-    use std::cell::Cell;
+    use std::cell::{Cell, RefCell};
     use std::rc::Rc;
     use std::time::Duration;
 
+    use futures::future::{FutureExt, LocalBoxFuture, Shared};
     use gloo_net::http::Request;
     use leptos::prelude::{request_animation_frame, set_timeout_with_handle};
     use wasm_bindgen::{JsCast, JsValue};
@@ -55,8 +56,32 @@ mod imp {
     /// How long the configuration may take to load.
     const CONFIG_TIMEOUT: Duration = Duration::from_secs(15);
 
-    /// Fetches `form-config.json` (no cache: deployers edit it in place).
+    type ConfigFetch = Shared<LocalBoxFuture<'static, Result<String, ConfigLoadError>>>;
+
+    thread_local! {
+        /// The page's request for `form-config.json`, shared by every form
+        /// that mounts (both usually mount at once); the file is the page's,
+        /// not a form's.
+        static CONFIG: RefCell<Option<ConfigFetch>> = const { RefCell::new(None) };
+    }
+
+    /// `form-config.json`, requested once per page; a failed request is
+    /// forgotten, so a form mounted later asks again.
     pub async fn fetch_config() -> Result<String, ConfigLoadError> {
+        let fetch = CONFIG.with(|slot| {
+            slot.borrow_mut()
+                .get_or_insert_with(|| request_config().boxed_local().shared())
+                .clone()
+        });
+        let result = fetch.await;
+        if result.is_err() {
+            CONFIG.with(|slot| slot.borrow_mut().take());
+        }
+        result
+    }
+
+    /// Fetches `form-config.json` (no cache: deployers edit it in place).
+    async fn request_config() -> Result<String, ConfigLoadError> {
         let request = Request::get(CONFIG_URL)
             .cache(web_sys::RequestCache::NoCache)
             .header("Accept", "application/json");

@@ -9,7 +9,11 @@ use crate::harness::{ensure, tests, Name, Page, Query, Test};
 
 /// This area's tests.
 pub fn tests() -> Vec<Test> {
-    tests![forms_load_only_near_a_form, failed_download_offers_a_retry]
+    tests![
+        forms_load_only_near_a_form,
+        both_forms_share_one_config_request,
+        failed_download_offers_a_retry
+    ]
 }
 
 /// Names of the resources the page has fetched from the forms module.
@@ -56,6 +60,26 @@ async fn forms_load_only_near_a_form(page: &Page) -> Result<(), String> {
             "errors after mounting the forms:\n  {}",
             errors.join("\n  ")
         )
+    })
+}
+
+/// Both forms mount together and get their settings from a single request
+/// for form-config.json.
+async fn both_forms_share_one_config_request(page: &Page) -> Result<(), String> {
+    open_article(page).await?;
+    wait_hydrated(page).await?;
+    reach_forms(page).await?;
+    page.wait_for(
+        "document.querySelectorAll('[data-aa-part] form[data-ready]').length === 2",
+        Duration::from_secs(10),
+    )
+    .await
+    .map_err(|e| format!("the forms did not both get their settings: {e}"))?;
+    let requests = page
+        .eval("performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/form-config.json')).length")
+        .await?;
+    ensure(requests == 1, || {
+        format!("form-config.json was requested {requests} times")
     })
 }
 
