@@ -77,6 +77,20 @@ pub fn head_html(content: &Content, css: &str, boot: &str) -> String {
     head
 }
 
+/// [`head_html`], preceded by a `<meta>` Content-Security-Policy when
+/// `meta_csp` is given (for hosts that cannot send the header): it must
+/// come before every script and stylesheet it governs.
+pub fn page_head(content: &Content, css: &str, boot: &str, meta_csp: Option<&str>) -> String {
+    let head = head_html(content, css, boot);
+    match meta_csp {
+        Some(policy) => format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n{head}",
+            escape_attr(policy)
+        ),
+        None => head,
+    }
+}
+
 /// The article's canonical URL: the site base plus the article path.
 pub fn canonical_url(content: &Content) -> String {
     content.site.article_url(&content.article)
@@ -160,6 +174,17 @@ mod tests {
             assert_eq!(answer, blocks_plain_text(item.answer));
             assert!(!answer.contains("**") && !answer.is_empty());
         }
+    }
+
+    #[test]
+    fn meta_csp_comes_first_and_only_when_asked() {
+        let plain = page_head(&CONTENT, "a.css", "b.js", None);
+        assert!(!plain.contains("http-equiv"));
+        let with = page_head(&CONTENT, "a.css", "b.js", Some("default-src 'self'"));
+        assert!(with.starts_with(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\">\n"
+        ));
+        assert!(with.ends_with(&plain));
     }
 
     #[test]

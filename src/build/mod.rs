@@ -6,7 +6,9 @@
 pub mod compress;
 pub mod css;
 pub mod head;
+pub mod headers;
 pub mod html;
+pub mod not_found;
 
 use std::fs;
 use std::io;
@@ -28,6 +30,8 @@ pub enum BuildError {
     Html(#[from] html::HtmlError),
     #[error("{0}")]
     Css(#[from] css::CssError),
+    #[error("{0}")]
+    Headers(#[from] headers::SettingsError),
     #[error("expected two wasm-bindgen outputs (*_bg.wasm and its .js) in {dir}, the app and `{FORMS_STEM}`; found {found:?}")]
     Modules { dir: PathBuf, found: Vec<String> },
 }
@@ -78,18 +82,78 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
     let css_name = hashed_name("app", "css", css.as_bytes());
     write(&staging.join(&css_name), css.as_bytes())?;
 
-    let head = head::head_html(&CONTENT, &css_name, &boot_name);
+    let settings = read_header_settings(root)?;
+    let meta_csp = settings.meta_csp.then(|| headers::meta_csp(&settings));
+    let head = head::page_head(&CONTENT, &css_name, &boot_name, meta_csp.as_deref());
     page = html::insert_head(&page, &head)?;
     page = html::set_lang(&page, CONTENT.site.lang)?;
     page = html::insert_body(&page, &render_app())?;
     write(&index_path, page.as_bytes())?;
 
+    write(
+        &staging.join(not_found::FILE),
+        not_found::not_found_html(&CONTENT, &css_name).as_bytes(),
+    )?;
     copy_dir(&root.join("public"), staging)?;
+    let files = url_paths(staging)?;
+    write(
+        &staging.join("_headers"),
+        headers::headers_file(&files, &settings).as_bytes(),
+    )?;
+    let stale = stale_deploy_files(root, &settings);
     let (count, raw, brotli) = compress::compress_dir(staging)
         .map_err(|(path, source)| BuildError::Io { path, source })?;
-    Ok(format!(
-        "wrote index.html, {css_name}, {boot_name}; compressed {count} files ({raw} -> {brotli} bytes brotli)"
-    ))
+    let mut report = format!(
+        "wrote index.html, {css_name}, {boot_name}, _headers; compressed {count} files ({raw} -> {brotli} bytes brotli)"
+    );
+    if !stale.is_empty() {
+        // Not an error: a Netlify or Cloudflare deployment needs only dist/.
+        report.push_str(&format!(
+            "\nprerender: warning: {} out of date with {}; run `cargo run --features ssr --bin deploy-config`",
+            stale.join(", "),
+            headers::SETTINGS_FILE
+        ));
+    }
+    Ok(report)
+}
+
+/// Reads and checks the deployer's header settings (`deploy/headers.toml`).
+pub fn read_header_settings(root: &Path) -> Result<headers::Settings, BuildError> {
+    let text = read(&root.join(headers::SETTINGS_FILE))?;
+    Ok(headers::Settings::parse(&text)?)
+}
+
+/// The committed server configurations that no longer match the settings.
+fn stale_deploy_files(root: &Path, settings: &headers::Settings) -> Vec<String> {
+    headers::deploy_files(settings)
+        .into_iter()
+        .filter(|(path, text)| fs::read_to_string(root.join(path)).ok().as_deref() != Some(text))
+        .map(|(path, _)| path)
+        .collect()
+}
+
+/// The URL path of every file under `dir` (`/index.html`, `/icons/a.png`).
+fn url_paths(dir: &Path) -> Result<Vec<String>, BuildError> {
+    fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), BuildError> {
+        let entries = fs::read_dir(dir).map_err(|source| BuildError::Io {
+            path: dir.into(),
+            source,
+        })?;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, &format!("{prefix}{name}/"), out)?;
+            } else {
+                out.push(format!("{prefix}{name}"));
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, "/", &mut out)?;
+    out.sort();
+    Ok(out)
 }
 
 /// The stem of the forms module's files as Trunk writes them (a `worker`

@@ -217,6 +217,8 @@ pub struct Site {
 pub struct Content {
     pub site: Site,
     pub article: Article,
+    /// The page a host shows for an address with no file (`404.html`).
+    pub not_found: NotFound,
     pub faq: &'static [FaqItem],
     pub carriers: &'static [Carrier],
     /// The insurance checker of the "Verify Insurance for Free" block.
@@ -228,4 +230,15 @@ pub struct Content {
     pub book: Offer,
     pub closing_cta: Offer,
     pub help: Offer,
+}
+
+/// What the site's `404.html` says (`[not_found]` in `site.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotFound {
+    /// The page's title and heading.
+    pub heading: &'static str,
+    /// One paragraph: what happened and where to go.
+    pub body: &'static str,
+    /// The link to the article.
+    pub link: &'static str,
 }

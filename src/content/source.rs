@@ -330,10 +330,19 @@ pub struct Site {
     pub text_label: String,
 }
 
+/// The page a host shows for an address with no file (model.rs `NotFound`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotFound {
+    pub heading: String,
+    pub body: String,
+    pub link: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Content {
     pub site: Site,
     pub article: Article,
+    pub not_found: NotFound,
     pub faq: Vec<FaqItem>,
     pub carriers: Vec<Carrier>,
     pub checker: Checker,
@@ -358,8 +367,17 @@ pub struct SiteFile {
     pub site: SiteTable,
     pub article: ArticleTable,
     pub phone: PhoneTable,
+    pub not_found: NotFoundTable,
     #[serde(default)]
     pub links: BTreeMap<String, Str>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotFoundTable {
+    pub heading: Str,
+    pub body: Str,
+    pub link: Str,
 }
 
 #[derive(Debug, Deserialize)]
@@ -1497,6 +1515,7 @@ pub fn compile(sources: &Sources) -> Result<Content, Vec<Error>> {
                     sections: article,
                     ..site.1
                 },
+                not_found: site.2,
                 faq,
                 carriers,
                 checker,
@@ -1538,7 +1557,11 @@ fn relative_path_problem(path: &str) -> Option<&'static str> {
 }
 
 /// Checks `site.toml`; returns the site and the article without its sections.
-fn check_site(file: &FileText<'_>, site: &SiteFile, errors: &mut Vec<Error>) -> (Site, Article) {
+fn check_site(
+    file: &FileText<'_>,
+    site: &SiteFile,
+    errors: &mut Vec<Error>,
+) -> (Site, Article, NotFound) {
     let required = [
         (&site.site.name, "[site] name"),
         (&site.site.lang, "[site] lang"),
@@ -1553,6 +1576,9 @@ fn check_site(file: &FileText<'_>, site: &SiteFile, errors: &mut Vec<Error>) -> 
         (&site.article.description, "[article] description"),
         (&site.phone.call_label, "[phone] call_label"),
         (&site.phone.text_label, "[phone] text_label"),
+        (&site.not_found.heading, "[not_found] heading"),
+        (&site.not_found.body, "[not_found] body"),
+        (&site.not_found.link, "[not_found] link"),
     ];
     for (value, context) in plain {
         check_plain(file, value, context, errors);
@@ -1647,6 +1673,11 @@ fn check_site(file: &FileText<'_>, site: &SiteFile, errors: &mut Vec<Error>) -> 
             description: owned(&site.article.description),
             path: owned(&site.article.path),
             sections: Vec::new(),
+        },
+        NotFound {
+            heading: owned(&site.not_found.heading),
+            body: owned(&site.not_found.body),
+            link: owned(&site.not_found.link),
         },
     )
 }
@@ -2340,7 +2371,14 @@ pub fn codegen(content: &Content) -> String {
             blocks_code(&section.blocks, 16)
         );
     }
-    out.push_str("        ],\n    },\n    faq: &[\n");
+    out.push_str("        ],\n    },\n");
+    let not_found = &content.not_found;
+    let _ = writeln!(
+        out,
+        "    not_found: NotFound {{ heading: {:?}, body: {:?}, link: {:?} }},",
+        not_found.heading, not_found.body, not_found.link
+    );
+    out.push_str("    faq: &[\n");
     for item in &content.faq {
         let _ = writeln!(
             out,
@@ -2553,6 +2591,11 @@ text_label = "Text us"
 [links]
 dual-diagnosis = "dual-diagnosis/"
 home = ""
+
+[not_found]
+heading = "Page not found"
+body = "Nothing here."
+link = "Read the article"
 "#;
 
     const ARTICLE: &str = "## What Is Ketamine?

@@ -50,16 +50,46 @@ pub async fn get(port: u16, path: &str, headers: &[(&str, &str)]) -> Result<Resp
             .write_all(request.as_bytes())
             .await
             .map_err(|e| format!("sending request: {e}"))?;
+        // Until the server closes, or the response is complete: some servers
+        // (wrangler) keep the connection open despite `Connection: close`.
         let mut raw = Vec::new();
-        stream
-            .read_to_end(&mut raw)
-            .await
-            .map_err(|e| format!("reading response: {e}"))?;
+        let mut buf = [0u8; 16 * 1024];
+        loop {
+            let n = stream
+                .read(&mut buf)
+                .await
+                .map_err(|e| format!("reading response: {e}"))?;
+            if n == 0 {
+                break;
+            }
+            raw.extend_from_slice(&buf[..n]);
+            if is_complete(&raw) {
+                break;
+            }
+        }
         parse(&raw)
     };
     tokio::time::timeout(Duration::from_secs(10), exchange)
         .await
         .map_err(|_| format!("GET {path}: no complete response within 10 s"))?
+}
+
+/// Whether `raw` holds a whole response: its headers and the body its
+/// Content-Length or chunked encoding announces (chunks are not decoded;
+/// the body is only compared, never read as text).
+fn is_complete(raw: &[u8]) -> bool {
+    let Some(end) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
+        return false;
+    };
+    let head = String::from_utf8_lossy(&raw[..end]).to_ascii_lowercase();
+    let body = &raw[end + 4..];
+    if head.contains("transfer-encoding: chunked") {
+        return body.ends_with(b"0\r\n\r\n");
+    }
+    head.lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .is_some_and(|len| body.len() >= len)
 }
 
 fn parse(raw: &[u8]) -> Result<Response, String> {

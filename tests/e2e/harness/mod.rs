@@ -15,6 +15,7 @@ pub mod receiver;
 pub mod report;
 pub mod runner;
 pub mod servers;
+pub mod static_hosts;
 
 use std::future::Future;
 use std::pin::Pin;

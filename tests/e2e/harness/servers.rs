@@ -2,7 +2,7 @@
 //! configuration from deploy/nginx/.
 //!
 //! Only the deployer-specific directives are substituted (`listen`,
-//! `server_name`, `root` in asana-article.conf; `pid`, `error_log`,
+//! `server_name`, `root` in server.conf; `pid`, `error_log`,
 //! `access_log` in nginx.conf); everything else — types, compression, cache
 //! and security headers — is exactly what ships.
 
@@ -192,9 +192,10 @@ fn prepare_root(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Writes nginx.conf, asana-article/asana-article.conf and
-/// asana-article/security-headers.conf (as deployed under /etc/nginx) plus
-/// the system mime.types into `conf_dir`; returns the nginx.conf path.
+/// Writes nginx.conf and, as deployed under /etc/nginx/asana-article/, the
+/// generated asana-article.conf and the deployer's server.conf (its
+/// listen, server_name and root substituted), plus the system mime.types,
+/// into `conf_dir`; returns the nginx.conf path.
 fn write_nginx_conf(
     shipped: &Path,
     conf_dir: &Path,
@@ -240,10 +241,10 @@ fn write_nginx_conf(
         }
     }
 
-    let mut site = read("asana-article.conf")?;
-    site = replace_directive(&site, "listen", &format!("127.0.0.1:{port}"))?;
-    site = replace_directive(&site, "server_name", "127.0.0.1")?;
-    site = replace_directive(&site, "root", &root.display().to_string())?;
+    let mut server = read("server.conf")?;
+    server = replace_directive(&server, "listen", &format!("127.0.0.1:{port}"))?;
+    server = replace_directive(&server, "server_name", "127.0.0.1")?;
+    server = replace_directive(&server, "root", &root.display().to_string())?;
 
     let mime = fs::read_to_string("/etc/nginx/mime.types")
         .map_err(|e| format!("reading /etc/nginx/mime.types (installed with nginx): {e}"))?;
@@ -251,11 +252,11 @@ fn write_nginx_conf(
     let conf = conf_dir.join("nginx.conf");
     write(&conf, main.as_bytes())?;
     write(&conf_dir.join("mime.types"), mime.as_bytes())?;
-    write(&site_dir.join("asana-article.conf"), site.as_bytes())?;
     write(
-        &site_dir.join("security-headers.conf"),
-        read("security-headers.conf")?.as_bytes(),
+        &site_dir.join("asana-article.conf"),
+        read("asana-article.conf")?.as_bytes(),
     )?;
+    write(&site_dir.join("server.conf"), server.as_bytes())?;
     Ok(conf)
 }
 

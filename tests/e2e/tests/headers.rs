@@ -1,10 +1,14 @@
-//! What the shipped nginx configuration sends: content types, compression,
-//! caching and security headers. Mostly plain HTTP from Rust (browsers hide
-//! Content-Encoding); the CSP check goes through the page's own fetch().
+//! What the shipped server configurations send: content types,
+//! compression, caching and security headers, from nginx (the e2e site)
+//! and, for the same build, from `dist/_headers` as Netlify and Cloudflare
+//! Pages read it, and from Cloudflare's own implementation of it. Mostly
+//! plain HTTP from Rust (browsers hide Content-Encoding); the CSP check goes
+//! through the page's own fetch().
 
 use std::path::Path;
 
 use crate::harness::http::{self, Response};
+use crate::harness::static_hosts::{self, Rule};
 use crate::harness::{ensure, tests, Page, Test};
 
 /// This area's tests.
@@ -16,6 +20,9 @@ pub fn tests() -> Vec<Test> {
         unhashed_files_revalidate,
         security_headers_on_every_response,
         missing_path_is_404,
+        headers_file_lists_every_built_file,
+        nginx_sends_what_the_headers_file_says,
+        cloudflare_pages_sends_what_the_headers_file_says,
     ]);
     all
 }
@@ -153,12 +160,157 @@ async fn security_headers_on_every_response(page: &Page) -> Result<(), String> {
     Ok(())
 }
 
-/// An unknown path is a real 404, not the article.
+/// An unknown path is a real 404 with the build's 404.html, not the
+/// article, and nothing keeps it (the file may exist after a deployment).
 async fn missing_path_is_404(page: &Page) -> Result<(), String> {
-    let response = http::get(page.port(), "/no-such-page", &[]).await?;
+    let response = http::get(page.port(), "/no/such-page", &[]).await?;
     ensure(response.status == 404, || {
-        format!("GET /no-such-page: status {}", response.status)
+        format!("GET /no/such-page: status {}", response.status)
+    })?;
+    expect_header(&response, "/no/such-page", "Cache-Control", "no-store")?;
+    let page_404 = std::fs::read(crate::tests::built_dist().join("404.html"))
+        .map_err(|e| format!("reading dist/404.html: {e}"))?;
+    ensure(response.body == page_404, || {
+        format!(
+            "GET /no/such-page: the body is not dist/404.html: {}",
+            String::from_utf8_lossy(&response.body[..response.body.len().min(300)])
+        )
     })
+}
+
+/// `dist/_headers` names each built file (the build knows every name;
+/// the hosts have no pattern for "hashed"), and nothing that is not built
+/// or a fixed name.
+async fn headers_file_lists_every_built_file(_page: &Page) -> Result<(), String> {
+    let dist = crate::tests::built_dist();
+    let rules = static_hosts::read_headers_file(&dist.join("_headers"))?;
+    let patterns: Vec<&str> = rules.iter().map(|r| r.pattern.as_str()).collect();
+    for file in built_files(&dist) {
+        if file == "/_headers" || file == "/form-config.json" {
+            continue;
+        }
+        ensure(patterns.contains(&file.as_str()), || {
+            format!("_headers has no rule for {file}; rules: {patterns:?}")
+        })?;
+    }
+    ensure(patterns.first() == Some(&"/*"), || {
+        format!("_headers should start with /*: {patterns:?}")
+    })
+}
+
+/// For every file of the build (and a missing path), nginx sends exactly
+/// what `_headers` tells Netlify and Cloudflare Pages to send: every header
+/// the file's rules name, with the same value, and none of the other
+/// headers the policy uses (Content-Type is always sent: compared where
+/// `_headers` sets it).
+async fn nginx_sends_what_the_headers_file_says(page: &Page) -> Result<(), String> {
+    let rules = static_hosts::read_headers_file(&page.site_root().join("_headers"))?;
+    let mut problems = Vec::new();
+    for path in paths_to_compare(page.site_root(), &rules) {
+        let response = http::get(page.port(), &path, &[]).await?;
+        problems.extend(disagreements("nginx", &path, &rules, &response));
+    }
+    ensure(problems.is_empty(), || problems.join("\n"))
+}
+
+/// Cloudflare's own `_headers` implementation (`wrangler pages dev`,
+/// offline) serving the same build sends what the file says, as nginx does.
+async fn cloudflare_pages_sends_what_the_headers_file_says(page: &Page) -> Result<(), String> {
+    let served = page.site_root();
+    let rules = static_hosts::read_headers_file(&served.join("_headers"))?;
+    // The build as deployed: dist and the deployer's form-config.json,
+    // without the harness's own pages and variants.
+    let scratch = served
+        .parent()
+        .ok_or("the served copy has no parent directory")?
+        .join("wrangler");
+    let site = scratch.join("site");
+    copy_files(&crate::tests::built_dist(), &site)?;
+    std::fs::copy(
+        served.join("form-config.json"),
+        site.join("form-config.json"),
+    )
+    .map_err(|e| format!("copying form-config.json: {e}"))?;
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let wrangler = static_hosts::start_wrangler(&workspace, &site, &scratch)?;
+    let mut problems = Vec::new();
+    for path in paths_to_compare(&site, &rules) {
+        let response = http::get(wrangler.port, &path, &[]).await?;
+        problems.extend(disagreements(
+            "wrangler pages dev",
+            &path,
+            &rules,
+            &response,
+        ));
+    }
+    ensure(problems.is_empty(), || problems.join("\n"))
+}
+
+/// Copies the files of `from` (not its directories) into `to`.
+fn copy_files(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| format!("creating {}: {e}", to.display()))?;
+    let entries =
+        std::fs::read_dir(from).map_err(|e| format!("reading {}: {e}", from.display()))?;
+    for entry in entries.flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name()))
+                .map_err(|e| format!("copying {}: {e}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Each rule's path (a page, an asset, a fixed name), and a path with no file.
+fn paths_to_compare(root: &Path, rules: &[Rule]) -> Vec<String> {
+    let mut paths: Vec<String> = rules
+        .iter()
+        .map(|r| r.pattern.clone())
+        .filter(|p| !p.contains('*'))
+        .filter(|p| p == "/" || root.join(p.trim_start_matches('/')).is_file())
+        .collect();
+    paths.push("/no/such-page".into());
+    paths
+}
+
+/// Where `response` (from `server`, for `path`) differs from `_headers`.
+/// For a file, every header the policy uses anywhere must match, present or
+/// absent; for a missing path (which no `_headers` rule can name) only what
+/// `/*` sets, the rest being the host's own choice (nginx's is checked by
+/// `missing_path_is_404`). The servers here speak plain HTTP, over which the
+/// CSP leaves out upgrade-insecure-requests (nginx adds it only over HTTPS).
+fn disagreements(server: &str, path: &str, rules: &[Rule], response: &Response) -> Vec<String> {
+    let is_file = response.status != 404;
+    let expected = static_hosts::headers_for(rules, path);
+    let mut names: Vec<String> = rules
+        .iter()
+        .flat_map(|r| r.headers.iter().map(|(n, _)| n.to_ascii_lowercase()))
+        .collect();
+    names.sort();
+    names.dedup();
+    let mut problems = Vec::new();
+    for name in names {
+        let want = expected
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(&name))
+            .map(|(_, v)| {
+                v.trim_end_matches("; upgrade-insecure-requests")
+                    .to_string()
+            });
+        let got = response.header(&name).map(|v| {
+            v.trim_end_matches("; upgrade-insecure-requests")
+                .to_string()
+        });
+        if want.is_none() && (name == "content-type" || !is_file) {
+            continue;
+        }
+        if want != got {
+            problems.push(format!(
+                "{server} GET {path} ({}): {name} is {got:?}, _headers says {want:?}",
+                response.status
+            ));
+        }
+    }
+    problems
 }
 
 fn expect_header(response: &Response, path: &str, name: &str, want: &str) -> Result<(), String> {

@@ -1,0 +1,1020 @@
+//! The site's HTTP response headers, defined once and written out for every
+//! host: nginx (`deploy/nginx/asana-article.conf`), the `_headers` file of
+//! Netlify and Cloudflare Pages (`dist/_headers`), and S3 + CloudFront
+//! response-headers policies (`deploy/cloudfront/`).
+//!
+//! What the app needs (which files exist, how each is cached, which CSP the
+//! page runs under) is decided here; what a deployer chooses (the origins
+//! the forms post to) comes from `deploy/headers.toml`, see [`Settings`].
+//! Everything is pure string building; `src/bin/deploy_config.rs` and the
+//! post-build step write the files.
+
+use std::fmt::Write as _;
+
+use serde::Deserialize;
+
+/// The settings file, relative to the repository root.
+pub const SETTINGS_FILE: &str = "deploy/headers.toml";
+
+/// What `Cache-Control` says of a file whose name changes with its content.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// What `Cache-Control` says of a file with a fixed name: use it only after
+/// asking the server (a cheap 304 with ETag/Last-Modified).
+pub const REVALIDATE: &str = "no-cache";
+
+/// What `Cache-Control` says of an error (a 404): keep nothing.
+pub const NOT_FOUND: &str = "no-store";
+
+/// A group of files that get the same headers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Class {
+    /// The article: `/` and `/index.html`.
+    Page,
+    /// Hashed JavaScript and CSS (`name-<16 hex>.js`, `.css`).
+    HashedAsset,
+    /// Hashed wasm (`name-<16 hex>_bg.wasm`).
+    HashedWasm,
+    /// `/form-config.json`, which the deployer edits in place.
+    FormConfig,
+    /// `/manifest.webmanifest`.
+    Manifest,
+    /// `/sw.js`, the service worker.
+    ServiceWorker,
+    /// Any other file (icons and the like).
+    Other,
+    /// A path with no file: the host's 404.
+    Missing,
+}
+
+impl Class {
+    /// Every class, in the order the outputs list them.
+    pub const ALL: [Class; 8] = [
+        Class::Page,
+        Class::HashedAsset,
+        Class::HashedWasm,
+        Class::FormConfig,
+        Class::Manifest,
+        Class::ServiceWorker,
+        Class::Other,
+        Class::Missing,
+    ];
+
+    /// A short name for comments, policy names and test messages.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Class::Page => "page",
+            Class::HashedAsset => "hashed-asset",
+            Class::HashedWasm => "hashed-wasm",
+            Class::FormConfig => "form-config",
+            Class::Manifest => "manifest",
+            Class::ServiceWorker => "service-worker",
+            Class::Other => "other",
+            Class::Missing => "missing",
+        }
+    }
+
+    /// What the class is, for comments in the generated files.
+    pub const fn what(self) -> &'static str {
+        match self {
+            Class::Page => "the page (/ and /index.html)",
+            Class::HashedAsset => "hashed JavaScript and CSS: the name changes with the content",
+            Class::HashedWasm => "hashed wasm: the name changes with the content",
+            Class::FormConfig => "the deployer's form settings, edited in place",
+            Class::Manifest => "the web app manifest",
+            Class::ServiceWorker => "the service worker",
+            Class::Other => "every other file (icons, images)",
+            Class::Missing => "a path with no file (404)",
+        }
+    }
+
+    /// The paths with a fixed name this class covers.
+    pub const fn fixed_paths(self) -> &'static [&'static str] {
+        match self {
+            Class::Page => &["/", "/index.html"],
+            Class::FormConfig => &["/form-config.json"],
+            Class::Manifest => &["/manifest.webmanifest"],
+            Class::ServiceWorker => &["/sw.js"],
+            _ => &[],
+        }
+    }
+
+    /// The class of the file at URL `path` (which exists).
+    pub fn of_file(path: &str) -> Class {
+        if let Some(class) = Class::ALL
+            .into_iter()
+            .find(|class| class.fixed_paths().contains(&path))
+        {
+            return class;
+        }
+        match hashed_kind(path) {
+            Some(HashedKind::Wasm) => Class::HashedWasm,
+            Some(HashedKind::Asset) => Class::HashedAsset,
+            None => Class::Other,
+        }
+    }
+
+    /// How long browsers (and CDNs) may keep the file. A 404 is not kept at
+    /// all: the file may exist after the next deployment (an error is
+    /// otherwise heuristically cacheable). `_headers` cannot say this (no
+    /// rule names "missing"); the static hosts decide (Cloudflare Pages:
+    /// `no-store` too).
+    pub const fn cache_control(self) -> Option<&'static str> {
+        match self {
+            Class::HashedAsset | Class::HashedWasm => Some(IMMUTABLE),
+            Class::Missing => Some(NOT_FOUND),
+            _ => Some(REVALIDATE),
+        }
+    }
+
+    /// The `Content-Type` the site sets itself, where hosts' defaults are
+    /// not to be trusted (an old `mime.types` without wasm breaks streaming
+    /// compilation); other types are the host's.
+    pub const fn content_type(self) -> Option<&'static str> {
+        match self {
+            Class::HashedWasm => Some("application/wasm"),
+            Class::Manifest => Some("application/manifest+json; charset=utf-8"),
+            _ => None,
+        }
+    }
+}
+
+/// Hashed build output: what Trunk and the post-build step write,
+/// `stem-<16 lowercase hex>` then `.js`, `.css` or `_bg.wasm`.
+pub const HASH_LEN: usize = 16;
+
+enum HashedKind {
+    Asset,
+    Wasm,
+}
+
+fn hashed_kind(path: &str) -> Option<HashedKind> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let (stem, kind) = if let Some(stem) = name.strip_suffix("_bg.wasm") {
+        (stem, HashedKind::Wasm)
+    } else if let Some(stem) = name
+        .strip_suffix(".js")
+        .or_else(|| name.strip_suffix(".css"))
+    {
+        (stem, HashedKind::Asset)
+    } else {
+        return None;
+    };
+    let (prefix, hash) = stem.rsplit_once('-')?;
+    let is_hash = hash.len() == HASH_LEN
+        && hash
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    (is_hash && !prefix.is_empty()).then_some(kind)
+}
+
+/// One response header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    pub name: &'static str,
+    pub value: String,
+}
+
+/// What a deployer sets in [`SETTINGS_FILE`], checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// Origins the page may `fetch()` besides itself: the form backend.
+    pub connect_src: Vec<String>,
+    /// Also put the CSP into the page as a `<meta>` element, for hosts that
+    /// cannot send headers (GitHub Pages).
+    pub meta_csp: bool,
+}
+
+/// A mistake in [`SETTINGS_FILE`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SettingsError {
+    #[error("{SETTINGS_FILE}: {0}")]
+    Toml(String),
+    #[error("{SETTINGS_FILE}: `csp.connect-src` entry {value:?} {why}")]
+    BadSource { value: String, why: &'static str },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSettings {
+    csp: RawCsp,
+    #[serde(default)]
+    page: RawPage,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCsp {
+    #[serde(rename = "connect-src")]
+    connect_src: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawPage {
+    #[serde(rename = "meta-csp", default)]
+    meta_csp: bool,
+}
+
+impl Settings {
+    /// Parses and checks the text of [`SETTINGS_FILE`].
+    pub fn parse(text: &str) -> Result<Settings, SettingsError> {
+        let raw: RawSettings =
+            toml::from_str(text).map_err(|e| SettingsError::Toml(e.to_string()))?;
+        let connect_src = raw
+            .csp
+            .connect_src
+            .into_iter()
+            .map(|value| check_source(value.trim()).map(|()| value.trim().to_string()))
+            .collect::<Result<_, _>>()?;
+        Ok(Settings {
+            connect_src,
+            meta_csp: raw.page.meta_csp,
+        })
+    }
+}
+
+/// A CSP source expression a deployer may add to `connect-src`: a scheme
+/// and host (`https://formspree.io`, `https://*.example.org`,
+/// `http://127.0.0.1:*`), never a keyword that opens the page up.
+fn check_source(value: &str) -> Result<(), SettingsError> {
+    let bad = |why| {
+        Err(SettingsError::BadSource {
+            value: value.to_string(),
+            why,
+        })
+    };
+    if value.is_empty() {
+        return bad("is empty");
+    }
+    if value == "'self'" {
+        return bad("is always there: leave it out");
+    }
+    if value.starts_with('\'') || value == "*" || value.ends_with(':') {
+        return bad("must be an origin such as https://forms.example.org, not a keyword, a bare scheme or *");
+    }
+    if value
+        .chars()
+        .any(|c| c.is_whitespace() || matches!(c, ';' | ',' | '"'))
+    {
+        return bad("must not contain spaces, ; , or quotes");
+    }
+    let Some((scheme, rest)) = value.split_once("://") else {
+        return bad("must start with https:// (or http:// for a local backend)");
+    };
+    if !matches!(scheme, "https" | "http" | "wss" | "ws") {
+        return bad("must start with https:// (or http:// for a local backend)");
+    }
+    let host = rest.split(['/', ':']).next().unwrap_or_default();
+    if host.is_empty() || host == "*" {
+        return bad("must name a host");
+    }
+    Ok(())
+}
+
+/// The Content-Security-Policy directives of the page, in order; the
+/// deployer's `connect-src` origins follow `'self'`.
+pub fn csp_directives(settings: &Settings) -> Vec<(&'static str, String)> {
+    let connect = std::iter::once("'self'".to_string())
+        .chain(settings.connect_src.iter().cloned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    vec![
+        ("default-src", "'self'".into()),
+        ("script-src", "'self' 'wasm-unsafe-eval'".into()),
+        ("style-src", "'self'".into()),
+        ("img-src", "'self' data:".into()),
+        ("connect-src", connect),
+        ("font-src", "'self'".into()),
+        ("object-src", "'none'".into()),
+        ("base-uri", "'self'".into()),
+        ("form-action", "'self'".into()),
+        ("frame-ancestors", "'self'".into()),
+    ]
+}
+
+/// Directives a `<meta>` CSP cannot carry (browsers ignore them there).
+const HEADER_ONLY: [&str; 3] = ["frame-ancestors", "report-uri", "sandbox"];
+
+/// The CSP as a header value, over HTTPS (every static host and CDN): it
+/// ends with `upgrade-insecure-requests`. nginx adds that only when the
+/// request came over HTTPS, so plain-HTTP local serving keeps working.
+pub fn csp(settings: &Settings) -> String {
+    csp_without_upgrade(settings) + UPGRADE
+}
+
+/// The CSP as sent over plain HTTP.
+pub fn csp_without_upgrade(settings: &Settings) -> String {
+    join_directives(csp_directives(settings).iter())
+}
+
+/// What follows the directives over HTTPS.
+pub const UPGRADE: &str = "; upgrade-insecure-requests";
+
+/// The CSP for a `<meta http-equiv>` element: the header's, less what only
+/// a header can say (so `frame-ancestors` is lost: any site may frame the
+/// page).
+pub fn meta_csp(settings: &Settings) -> String {
+    join_directives(
+        csp_directives(settings)
+            .iter()
+            .filter(|(name, _)| !HEADER_ONLY.contains(name)),
+    ) + UPGRADE
+}
+
+fn join_directives<'a>(directives: impl Iterator<Item = &'a (&'static str, String)>) -> String {
+    directives
+        .map(|(name, value)| format!("{name} {value}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The security headers every response carries, whatever the file; the
+/// CSP over HTTPS.
+pub fn security_headers(settings: &Settings) -> Vec<Header> {
+    let h = |name, value: &str| Header {
+        name,
+        value: value.to_string(),
+    };
+    vec![
+        h("Content-Security-Policy", &csp(settings)),
+        h("X-Content-Type-Options", "nosniff"),
+        h("Referrer-Policy", "strict-origin-when-cross-origin"),
+        h(
+            "Permissions-Policy",
+            "camera=(), microphone=(), geolocation=()",
+        ),
+        h("Cross-Origin-Opener-Policy", "same-origin"),
+        // frame-ancestors supersedes it in every current browser; for old ones.
+        h("X-Frame-Options", "SAMEORIGIN"),
+    ]
+}
+
+/// Every header of a response of `class`, over HTTPS.
+pub fn headers(class: Class, settings: &Settings) -> Vec<Header> {
+    let mut all = security_headers(settings);
+    if let Some(value) = class.cache_control() {
+        all.push(Header {
+            name: "Cache-Control",
+            value: value.into(),
+        });
+    }
+    if let Some(value) = class.content_type() {
+        all.push(Header {
+            name: "Content-Type",
+            value: value.into(),
+        });
+    }
+    all
+}
+
+/// Headers with the same value in every class: `_headers` gives them to
+/// `/*`, so only the others need a rule per file.
+fn common_headers(settings: &Settings) -> Vec<Header> {
+    let first = headers(Class::Missing, settings);
+    first
+        .into_iter()
+        .filter(|header| {
+            Class::ALL
+                .iter()
+                .all(|class| headers(*class, settings).contains(header))
+        })
+        .collect()
+}
+
+/// `dist/_headers` for Netlify and Cloudflare Pages, for the built files
+/// `files` (URL paths such as `/app-….css`; precompressed copies left out).
+///
+/// Both hosts apply every rule whose path matches, and join the values of a
+/// header named by two matching rules with a comma, which would garble
+/// `Cache-Control`. So each header has one owner: the headers equal for
+/// every file go to `/*`, and every other header sits in exactly one rule
+/// per path, each file listed by its exact path (there is no pattern for
+/// "hashed" in this syntax, and the build knows every name).
+pub fn headers_file(files: &[String], settings: &Settings) -> String {
+    let common = common_headers(settings);
+    let mut out = String::from(
+        "# Generated by the build (src/build/headers.rs, settings from deploy/headers.toml);\n\
+         # the same headers as deploy/nginx/asana-article.conf. Netlify and Cloudflare\n\
+         # Pages read this file and do not serve it. Do not edit: it is rewritten on\n\
+         # every build.\n",
+    );
+    write_rule(&mut out, "/*", Some("every response"), &common);
+    let mut paths: Vec<(Class, String)> = Class::ALL
+        .iter()
+        .flat_map(|class| class.fixed_paths().iter().map(|p| (*class, p.to_string())))
+        .collect();
+    for file in files {
+        if !paths.iter().any(|(_, path)| path == file) && !is_precompressed(file) {
+            paths.push((Class::of_file(file), file.clone()));
+        }
+    }
+    paths.sort();
+    let mut last = None;
+    for (class, path) in paths {
+        let own: Vec<Header> = headers(class, settings)
+            .into_iter()
+            .filter(|header| !common.contains(header))
+            .collect();
+        let what = (last != Some(class)).then(|| class.what());
+        write_rule(&mut out, &path, what, &own);
+        last = Some(class);
+    }
+    out
+}
+
+fn write_rule(out: &mut String, path: &str, what: Option<&str>, headers: &[Header]) {
+    if headers.is_empty() {
+        return;
+    }
+    if let Some(what) = what {
+        let _ = writeln!(out, "\n# {what}");
+    }
+    let _ = writeln!(out, "{path}");
+    for header in headers {
+        let _ = writeln!(out, "  {}: {}", header.name, header.value);
+    }
+}
+
+/// Whether `path` is a `.br`/`.gz` copy the build writes for nginx.
+pub fn is_precompressed(path: &str) -> bool {
+    path.ends_with(".br") || path.ends_with(".gz")
+}
+
+/// The nginx variables holding a class's `Cache-Control` by status.
+const NGINX_CACHE_IMMUTABLE: &str = "$aa_cache_immutable";
+const NGINX_CACHE_REVALIDATE: &str = "$aa_cache_revalidate";
+
+/// The nginx variable that holds `; upgrade-insecure-requests` over HTTPS.
+const NGINX_UPGRADE_VAR: &str = "$aa_csp_upgrade";
+
+/// `deploy/nginx/asana-article.conf`: the server block, included in
+/// nginx's `http {}`. The deployer's lines (listen, server name, root, TLS)
+/// are in `server.conf`, which it includes.
+pub fn nginx_conf(settings: &Settings) -> String {
+    let mut out = String::new();
+    out.push_str(
+        "# Asana Recovery ketamine article: the static site Trunk builds into dist/.\n\
+         #\n\
+         # GENERATED from src/build/headers.rs and deploy/headers.toml by\n\
+         #   cargo run --features ssr --bin deploy-config\n\
+         # Do not edit: change deploy/headers.toml (the form backend's origin) and\n\
+         # run that; a test fails while this file is out of date. Your own lines\n\
+         # (listen, server_name, root, TLS) are in server.conf, included below.\n\
+         #\n\
+         # Install (Debian: apt-get install nginx libnginx-mod-http-brotli-static):\n\
+         #   mkdir -p /etc/nginx/asana-article\n\
+         #   cp deploy/nginx/asana-article.conf deploy/nginx/server.conf /etc/nginx/asana-article/\n\
+         #   # edit /etc/nginx/asana-article/server.conf, then in nginx.conf's http {}:\n\
+         #   include asana-article/asana-article.conf;\n\
+         #\n\
+         # nginx drops inherited add_header lines in any block that sets its own,\n\
+         # so every location below lists all of its headers.\n\n",
+    );
+    let _ = writeln!(
+        out,
+        "# upgrade-insecure-requests only when the page came over HTTPS, to nginx\n\
+         # or to a proxy in front that says so (X-Forwarded-Proto), so the same\n\
+         # file works on a plain-HTTP test server. A client faking the header only\n\
+         # makes its own page stricter.\n\
+         map \"$scheme:$http_x_forwarded_proto\" {NGINX_UPGRADE_VAR} {{\n    ~https  \"{UPGRADE}\";\n    default \"\";\n}}\n"
+    );
+    out.push_str(
+        "# Cache-Control by status: a location's own value for what was found (2xx,\n\
+         # 3xx, 304), never keeping an error (the file may exist after the next\n\
+         # deployment).\n",
+    );
+    for (var, value) in [
+        (NGINX_CACHE_IMMUTABLE, IMMUTABLE),
+        (NGINX_CACHE_REVALIDATE, REVALIDATE),
+    ] {
+        let _ = writeln!(
+            out,
+            "map $status {var} {{\n    ~^[23]  \"{value}\";\n    default \"{NOT_FOUND}\";\n}}"
+        );
+    }
+    out.push('\n');
+    out.push_str(
+        "server {\n\
+         \x20   include asana-article/server.conf;\n\n\
+         \x20   index index.html;\n\
+         \x20   server_tokens off;\n\
+         \x20   charset utf-8;\n\
+         \x20   charset_types text/css application/javascript application/json application/manifest+json;\n\n\
+         \x20   # The build writes name.br and name.gz next to every text asset; serve\n\
+         \x20   # those instead of compressing on the fly.\n\
+         \x20   brotli_static on;\n\
+         \x20   gzip_static on;\n\
+         \x20   gzip_vary on;\n\n\
+         \x20   # A missing file is a real 404 with the build's 404.html, as on the\n\
+         \x20   # static hosts, never the article.\n\
+         \x20   error_page 404 /404.html;\n",
+    );
+    let hashed = format!("-[0-9a-f]{{{HASH_LEN}}}");
+    let locations: [(Class, String, &str); 7] = [
+        (
+            Class::HashedAsset,
+            format!("~ \"{hashed}\\.(js|css)$\""),
+            "try_files $uri =404;",
+        ),
+        (
+            Class::HashedWasm,
+            format!("~ \"{hashed}_bg\\.wasm$\""),
+            "try_files $uri =404;",
+        ),
+        (Class::Page, "= /index.html".into(), ""),
+        (
+            Class::FormConfig,
+            "= /form-config.json".into(),
+            "try_files $uri =404;",
+        ),
+        (
+            Class::Manifest,
+            "= /manifest.webmanifest".into(),
+            "try_files $uri =404;",
+        ),
+        (
+            Class::ServiceWorker,
+            "= /sw.js".into(),
+            "try_files $uri =404;",
+        ),
+        (
+            Class::Other,
+            "/".into(),
+            // "/" resolves to /index.html through `index`; anything missing is
+            // a real 404, not the page (one document, no client-side router).
+            "try_files $uri $uri/ =404;",
+        ),
+    ];
+    for (class, matcher, body) in locations {
+        let _ = writeln!(out, "\n    # {}\n    location {matcher} {{", class.what());
+        write_nginx_headers(&mut out, class, settings);
+        if !body.is_empty() {
+            let _ = writeln!(out, "        {body}");
+        }
+        out.push_str("    }\n");
+    }
+    let _ = writeln!(
+        out,
+        "\n    # Netlify's and Cloudflare's header file is no page.\n    location = /_headers {{"
+    );
+    write_nginx_headers(&mut out, Class::Missing, settings);
+    out.push_str("        return 404;\n    }\n}\n");
+    out
+}
+
+fn write_nginx_headers(out: &mut String, class: Class, settings: &Settings) {
+    if let Some(content_type) = class.content_type() {
+        // Exactly this type, whatever mime.types says, and no charset added.
+        let _ = writeln!(
+            out,
+            "        types {{ }}\n        default_type \"{content_type}\";\n        charset off;"
+        );
+    }
+    for header in headers(class, settings) {
+        let value = match header.name {
+            "Content-Type" => continue,
+            "Content-Security-Policy" => csp_without_upgrade(settings) + NGINX_UPGRADE_VAR,
+            _ => header.value,
+        };
+        let value = match (header.name, value.as_str()) {
+            ("Cache-Control", IMMUTABLE) => NGINX_CACHE_IMMUTABLE.to_string(),
+            ("Cache-Control", REVALIDATE) => NGINX_CACHE_REVALIDATE.to_string(),
+            _ => value,
+        };
+        let _ = writeln!(
+            out,
+            "        add_header {} \"{value}\" always;",
+            header.name
+        );
+    }
+}
+
+/// A CloudFront cache behaviour: which paths, which response-headers
+/// policy (a file of [`cloudfront_policies`]) and which managed cache policy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Behavior {
+    pub path_pattern: &'static str,
+    pub class: Class,
+    pub cache_policy: &'static str,
+}
+
+/// CloudFront's cache behaviours, most specific first (CloudFront tries
+/// them in order; `*` is the default behaviour). `?` is one character,
+/// so the patterns say "16 characters of hash".
+pub fn cloudfront_behaviors() -> Vec<Behavior> {
+    const HASHED_JS: &str = "*-????????????????.js";
+    const HASHED_CSS: &str = "*-????????????????.css";
+    const HASHED_WASM: &str = "*-????????????????_bg.wasm";
+    let b = |path_pattern, class, cache_policy| Behavior {
+        path_pattern,
+        class,
+        cache_policy,
+    };
+    vec![
+        b(HASHED_JS, Class::HashedAsset, "Managed-CachingOptimized"),
+        b(HASHED_CSS, Class::HashedAsset, "Managed-CachingOptimized"),
+        b(HASHED_WASM, Class::HashedWasm, "Managed-CachingOptimized"),
+        b(
+            "/form-config.json",
+            Class::FormConfig,
+            "Managed-CachingDisabled",
+        ),
+        b(
+            "/manifest.webmanifest",
+            Class::Manifest,
+            "Managed-CachingDisabled",
+        ),
+        b("/sw.js", Class::ServiceWorker, "Managed-CachingDisabled"),
+        b("*", Class::Page, "Managed-CachingOptimized"),
+    ]
+}
+
+/// The response-headers policies for `aws cloudfront
+/// create-response-headers-policy --response-headers-policy-config
+/// file://…`: file name and JSON, one per class a behaviour uses.
+///
+/// The default behaviour serves the page and the other files alike (both
+/// revalidate), so it uses the page's policy.
+pub fn cloudfront_policies(settings: &Settings) -> Vec<(String, String)> {
+    let mut classes: Vec<Class> = cloudfront_behaviors().iter().map(|b| b.class).collect();
+    classes.dedup();
+    classes
+        .into_iter()
+        .map(|class| {
+            let name = format!("asana-article-{}", class.id());
+            let mut custom = Vec::new();
+            let mut security = serde_json::Map::new();
+            for header in headers(class, settings) {
+                match header.name {
+                    "Content-Security-Policy" => {
+                        security.insert(
+                            "ContentSecurityPolicy".into(),
+                            serde_json::json!({ "Override": true, "ContentSecurityPolicy": header.value }),
+                        );
+                    }
+                    "X-Content-Type-Options" => {
+                        security.insert(
+                            "ContentTypeOptions".into(),
+                            serde_json::json!({ "Override": true }),
+                        );
+                    }
+                    "X-Frame-Options" => {
+                        security.insert(
+                            "FrameOptions".into(),
+                            serde_json::json!({ "Override": true, "FrameOption": header.value }),
+                        );
+                    }
+                    "Referrer-Policy" => {
+                        security.insert(
+                            "ReferrerPolicy".into(),
+                            serde_json::json!({ "Override": true, "ReferrerPolicy": header.value }),
+                        );
+                    }
+                    // S3 stores the type with the object (see the upload step).
+                    "Content-Type" => {}
+                    _ => custom.push(serde_json::json!({
+                        "Header": header.name, "Value": header.value, "Override": true,
+                    })),
+                }
+            }
+            let policy = serde_json::json!({
+                "Name": name,
+                "Comment": format!("Asana article: {}", class.what()),
+                "SecurityHeadersConfig": security,
+                "CustomHeadersConfig": { "Quantity": custom.len(), "Items": custom },
+            });
+            let text = serde_json::to_string_pretty(&policy).unwrap_or_default() + "\n";
+            (format!("{name}.json"), text)
+        })
+        .collect()
+}
+
+/// `deploy/cloudfront/README.md`: the behaviours, their policies and the
+/// upload, generated so that no value is typed twice.
+pub fn cloudfront_readme() -> String {
+    let mut out = String::from(
+        "<!-- GENERATED by `cargo run --features ssr --bin deploy-config` from src/build/headers.rs; do not edit. -->\n\
+         # S3 + CloudFront\n\n\
+         The response-headers policies next to this file carry every header of\n\
+         `deploy/nginx/asana-article.conf` and `dist/_headers` (one source:\n\
+         `src/build/headers.rs`, settings in `deploy/headers.toml`). Content types\n\
+         come from S3, so the upload sets the one that matters (wasm). See the\n\
+         README's \"S3 + CloudFront\" section for the whole recipe.\n\n\
+         ## Cache behaviours, in this order\n\n\
+         | path pattern | response-headers policy | cache policy |\n\
+         | --- | --- | --- |\n",
+    );
+    for behavior in cloudfront_behaviors() {
+        let _ = writeln!(
+            out,
+            "| `{}` | `asana-article-{}.json` | `{}` |",
+            behavior.path_pattern,
+            behavior.class.id(),
+            behavior.cache_policy
+        );
+    }
+    let wasm = Class::HashedWasm.content_type().unwrap_or_default();
+    let manifest = Class::Manifest.content_type().unwrap_or_default();
+    let _ = write!(
+        out,
+        "\n`*` is the default behaviour. The page and other unhashed files are\n\
+         cached at the edge (browsers revalidate them, `no-cache`), so each\n\
+         deployment ends with an invalidation of the unhashed paths.\n\n\
+         ## Error pages\n\n\
+         Custom error responses for 403 (what a private bucket answers for a\n\
+         missing key) and 404: response page `/404.html`, HTTP response code 404,\n\
+         error caching minimum TTL 0. Without them a missing address shows S3's\n\
+         XML error.\n\n\
+         ## Upload\n\n\
+         ```sh\n\
+         aws s3 sync dist/ \"s3://$BUCKET/\" --delete \\\n\
+         \x20 --exclude '*.br' --exclude '*.gz' --exclude _headers --exclude '*.wasm'\n\
+         aws s3 sync dist/ \"s3://$BUCKET/\" --exclude '*' --include '*.wasm' \\\n\
+         \x20 --content-type '{wasm}'\n\
+         [ -f dist/manifest.webmanifest ] && aws s3 cp dist/manifest.webmanifest \"s3://$BUCKET/\" \\\n\
+         \x20 --content-type '{manifest}'\n\
+         aws cloudfront create-invalidation --distribution-id \"$DISTRIBUTION\" \\\n\
+         \x20 --paths / /index.html /form-config.json /manifest.webmanifest /sw.js\n\
+         ```\n"
+    );
+    out
+}
+
+/// Every file `cargo run --bin deploy-config` writes, relative to the
+/// repository root, with its contents.
+pub fn deploy_files(settings: &Settings) -> Vec<(String, String)> {
+    let mut files = vec![
+        (
+            "deploy/nginx/asana-article.conf".to_string(),
+            nginx_conf(settings),
+        ),
+        (
+            "deploy/cloudfront/README.md".to_string(),
+            cloudfront_readme(),
+        ),
+    ];
+    files.extend(
+        cloudfront_policies(settings)
+            .into_iter()
+            .map(|(name, text)| (format!("deploy/cloudfront/{name}"), text)),
+    );
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> Settings {
+        Settings::parse("[csp]\nconnect-src = [\"https://formspree.io\"]\n").unwrap()
+    }
+
+    #[test]
+    fn committed_server_configs_are_up_to_date() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(root.join(SETTINGS_FILE)).unwrap();
+        let settings = Settings::parse(&text).unwrap();
+        for (path, want) in deploy_files(&settings) {
+            let got = std::fs::read_to_string(root.join(&path)).unwrap_or_default();
+            assert!(
+                got == want,
+                "{path} is out of date with {SETTINGS_FILE}: run `cargo run --features ssr --bin deploy-config`"
+            );
+        }
+    }
+
+    #[test]
+    fn classifies_the_built_files() {
+        assert_eq!(Class::of_file("/"), Class::Page);
+        assert_eq!(Class::of_file("/index.html"), Class::Page);
+        assert_eq!(
+            Class::of_file("/app-0123456789abcdef.css"),
+            Class::HashedAsset
+        );
+        assert_eq!(
+            Class::of_file("/asana-article-0123456789abcdef.js"),
+            Class::HashedAsset
+        );
+        assert_eq!(
+            Class::of_file("/asana-article-0123456789abcdef_bg.wasm"),
+            Class::HashedWasm
+        );
+        assert_eq!(Class::of_file("/form-config.json"), Class::FormConfig);
+        assert_eq!(Class::of_file("/favicon.svg"), Class::Other);
+        // Not a hash: wrong length, upper case, no stem.
+        assert_eq!(Class::of_file("/app-0123456789abcde.css"), Class::Other);
+        assert_eq!(Class::of_file("/app-0123456789ABCDEF.css"), Class::Other);
+        assert_eq!(Class::of_file("/-0123456789abcdef.css"), Class::Other);
+        assert_eq!(Class::of_file("/app-0123456789abcdef.wasm"), Class::Other);
+    }
+
+    #[test]
+    fn settings_are_checked() {
+        let s = settings();
+        assert_eq!(s.connect_src, ["https://formspree.io"]);
+        assert!(!s.meta_csp);
+        for (value, why) in [
+            ("'unsafe-inline'", "not a keyword"),
+            ("*", "not a keyword"),
+            ("https:", "not a keyword"),
+            ("'self'", "always there"),
+            ("formspree.io", "must start with https://"),
+            ("ftp://x.org", "must start with https://"),
+            ("https://", "must name a host"),
+            ("https://a.org; script-src *", "must not contain"),
+            ("", "is empty"),
+        ] {
+            let text = format!("[csp]\nconnect-src = [{value:?}]\n");
+            let err = Settings::parse(&text).unwrap_err().to_string();
+            assert!(err.contains(why), "{value:?}: {err}");
+            assert!(err.starts_with("deploy/headers.toml: "), "{err}");
+        }
+        for ok in [
+            "http://127.0.0.1:*",
+            "https://*.example.org",
+            "https://a.org:8443",
+        ] {
+            let text = format!("[csp]\nconnect-src = [{ok:?}]\n");
+            assert!(Settings::parse(&text).is_ok(), "{ok}");
+        }
+        let err = Settings::parse("[csp]\nconect-src = []\n").unwrap_err();
+        assert!(err.to_string().contains("conect-src"), "{err}");
+        let err = Settings::parse("[page]\nmeta-csp = true\n").unwrap_err();
+        assert!(err.to_string().contains("csp"), "{err}");
+    }
+
+    #[test]
+    fn csp_is_strict_and_names_the_backend() {
+        let csp = csp(&settings());
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval';"),
+            "{csp}"
+        );
+        assert!(
+            csp.contains("connect-src 'self' https://formspree.io;"),
+            "{csp}"
+        );
+        assert!(!csp.contains("'unsafe-inline'") && !csp.contains("'unsafe-eval'"));
+        assert!(csp.ends_with("frame-ancestors 'self'; upgrade-insecure-requests"));
+        let meta = meta_csp(&settings());
+        assert!(!meta.contains("frame-ancestors"), "{meta}");
+        assert!(meta.contains("default-src 'self'"), "{meta}");
+    }
+
+    /// Parses `_headers` into (path, headers) rules.
+    fn rules(text: &str) -> Vec<(String, Vec<(String, String)>)> {
+        let mut rules: Vec<(String, Vec<(String, String)>)> = Vec::new();
+        for line in text.lines() {
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            if line.starts_with(' ') {
+                let (name, value) = line.trim().split_once(": ").unwrap();
+                rules
+                    .last_mut()
+                    .unwrap()
+                    .1
+                    .push((name.into(), value.into()));
+            } else {
+                rules.push((line.to_string(), Vec::new()));
+            }
+        }
+        rules
+    }
+
+    #[test]
+    fn headers_file_gives_each_header_one_owner_per_path() {
+        let files = [
+            "/index.html",
+            "/app-0123456789abcdef.css",
+            "/app-0123456789abcdef.css.br",
+            "/asana-article-0123456789abcdef_bg.wasm",
+            "/favicon.svg",
+        ]
+        .map(String::from);
+        let text = headers_file(&files, &settings());
+        let rules = rules(&text);
+        assert_eq!(rules[0].0, "/*");
+        assert!(!text.contains(".br"), "{text}");
+        for path in [
+            "/",
+            "/index.html",
+            "/app-0123456789abcdef.css",
+            "/favicon.svg",
+            "/form-config.json",
+            "/nope",
+        ] {
+            let matching: Vec<_> = rules
+                .iter()
+                .filter(|(rule, _)| rule == "/*" || rule == path)
+                .flat_map(|(_, headers)| headers.iter().map(|(n, _)| n.to_lowercase()))
+                .collect();
+            let mut unique = matching.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), matching.len(), "{path}: {matching:?}");
+        }
+        let wasm = &rules
+            .iter()
+            .find(|(p, _)| p == "/asana-article-0123456789abcdef_bg.wasm")
+            .unwrap()
+            .1;
+        assert!(wasm.contains(&("Cache-Control".into(), IMMUTABLE.into())));
+        assert!(wasm.contains(&("Content-Type".into(), "application/wasm".into())));
+        let csp_owner = rules
+            .iter()
+            .filter(|(_, h)| h.iter().any(|(n, _)| n == "Content-Security-Policy"))
+            .count();
+        assert_eq!(csp_owner, 1, "the CSP is written once, under /*");
+    }
+
+    #[test]
+    fn nginx_sends_every_header_of_every_class() {
+        let s = settings();
+        let conf = nginx_conf(&s);
+        // The CSP is written once per location, never differently.
+        let csp_lines: Vec<&str> = conf
+            .lines()
+            .filter(|l| l.contains("Content-Security-Policy"))
+            .collect();
+        assert_eq!(csp_lines.len(), 8, "{conf}");
+        let want = format!("\"{}$aa_csp_upgrade\"", csp_without_upgrade(&s));
+        assert!(csp_lines.iter().all(|l| l.contains(&want)), "{csp_lines:?}");
+        assert!(conf.contains("default_type \"application/wasm\";"));
+        assert_eq!(conf.matches(IMMUTABLE).count(), 1, "in its map only");
+        assert_eq!(
+            conf.matches("add_header Cache-Control \"$aa_cache_immutable\" always;")
+                .count(),
+            2
+        );
+        assert!(
+            conf.contains("add_header Cache-Control \"no-store\" always;"),
+            "{conf}"
+        );
+        assert!(
+            conf.contains("location ~ \"-[0-9a-f]{16}_bg\\.wasm$\""),
+            "{conf}"
+        );
+        assert_eq!(conf.matches('{').count(), conf.matches('}').count());
+    }
+
+    #[test]
+    fn cloudfront_patterns_match_the_classes() {
+        // `*` any run, `?` one character, as CloudFront reads them.
+        fn glob(pattern: &[u8], path: &[u8]) -> bool {
+            match (pattern.first(), path.first()) {
+                (None, None) => true,
+                (Some(b'*'), _) => {
+                    glob(&pattern[1..], path) || (!path.is_empty() && glob(pattern, &path[1..]))
+                }
+                (Some(b'?'), Some(_)) => glob(&pattern[1..], &path[1..]),
+                (Some(a), Some(b)) if a == b => glob(&pattern[1..], &path[1..]),
+                _ => false,
+            }
+        }
+        for path in [
+            "/app-0123456789abcdef.css",
+            "/boot-0123456789abcdef.js",
+            "/asana-article-0123456789abcdef_bg.wasm",
+            "/form-config.json",
+            "/index.html",
+            "/favicon.svg",
+        ] {
+            let first = cloudfront_behaviors()
+                .into_iter()
+                .find(|b| glob(b.path_pattern.as_bytes(), path.as_bytes()))
+                .unwrap();
+            let class = Class::of_file(path);
+            let expected = if class == Class::Other {
+                Class::Page
+            } else {
+                class
+            };
+            assert_eq!(first.class, expected, "{path}");
+            assert_eq!(
+                headers(first.class, &settings())
+                    .iter()
+                    .find(|h| h.name == "Cache-Control"),
+                headers(class, &settings())
+                    .iter()
+                    .find(|h| h.name == "Cache-Control"),
+                "{path}"
+            );
+        }
+        let policies = cloudfront_policies(&settings());
+        assert_eq!(policies.len(), 6);
+        let page: serde_json::Value = serde_json::from_str(
+            &policies
+                .iter()
+                .find(|(n, _)| n.contains("-page"))
+                .unwrap()
+                .1,
+        )
+        .unwrap();
+        assert_eq!(
+            page["SecurityHeadersConfig"]["ContentSecurityPolicy"]["ContentSecurityPolicy"],
+            csp(&settings())
+        );
+    }
+}
