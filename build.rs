@@ -1,31 +1,25 @@
 //! Compiles the page content of `src/content/` (see its README) into
-//! `$OUT_DIR/content.rs`, which `src/content/mod.rs` includes.
+//! `$OUT_DIR/content.rs`, which `src/content/mod.rs` includes. The compiler
+//! is the `asana-content` crate (`src/content/compiler/`).
 //!
-//! A mistake in the content stops the build with every problem found, one a
-//! line, as `file:line:column: what is wrong`.
+//! `AA_CONTENT_DIR` compiles another content folder instead (the e2e suite
+//! builds the app from its fixture content). A mistake in the content stops
+//! the build with every problem found, one a line, as
+//! `file:line:column: what is wrong`.
 
-#[path = "src/slug.rs"]
-mod slug;
-
-#[path = "src/carrier_text.rs"]
-mod carrier_text;
-
-#[path = "src/content/source.rs"]
-mod source;
-
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::{env, fs, process};
 
 fn main() {
-    let dir = Path::new("src/content");
-    for name in source::FILES {
+    println!("cargo::rerun-if-env-changed=AA_CONTENT_DIR");
+    let dir = env::var_os("AA_CONTENT_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("src/content"));
+    for name in asana_content::FILES {
         println!("cargo::rerun-if-changed={}", dir.join(name).display());
     }
-    println!("cargo::rerun-if-changed=src/slug.rs");
-    println!("cargo::rerun-if-changed=src/carrier_text.rs");
-    println!("cargo::rerun-if-changed=src/content/source.rs");
 
-    match source::generate(dir) {
+    match asana_content::generate(&dir) {
         Ok(code) => {
             let out_dir = env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
             let path = PathBuf::from(out_dir).join("content.rs");

@@ -7,8 +7,8 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use asana_article::carrier_match::{check, Directory};
 use asana_article::content::CONTENT;
+use asana_article::insurance::matcher::{check, Directory};
 
 /// Queries a visitor types, from the easy to the worst case.
 const QUERIES: &[(&str, &str)] = &[

@@ -1,28 +1,42 @@
-//! The Asana Recovery ketamine article as a Leptos app.
+//! The Asana Recovery ketamine article as a Leptos app: the map.
 //!
 //! The same components render natively to HTML at build time (`ssr`, see
 //! `src/bin/prerender.rs`) and hydrate in the browser (`hydrate`); the forms
-//! module mounts its components client-side (`csr`). Both imply `browser`,
-//! which guards every browser API. Pure logic (content model, slugs, the
-//! forms' rules) lives in modules without any browser dependency.
+//! module mounts its components client-side (`csr`). Both browser builds
+//! imply `browser`, which guards every browser API.
+//!
+//! One folder per feature, each with its components, its pure logic (no
+//! `web_sys`, unit-tested), its browser twin and its tests:
+//!
+//! | module | what |
+//! | --- | --- |
+//! | [`content`] | the model, the compiled content ([`content::CONTENT`]) and its context; the content files and their compiler (`src/content/compiler/`) |
+//! | [`page`] | the page shell [`App`], header, article, offers, footer, the page blocks |
+//! | [`rich_text`] | blocks and inlines as HTML, the headings' copy-link buttons |
+//! | [`toc`] | the table of contents and its scroll-spy |
+//! | [`faq`] | the FAQ accordion |
+//! | [`insurance`] | the insurance checker: matcher, carrier combobox, checker |
+//! | [`forms`] | the contact and book forms (the forms module): rules, browser calls, components |
+//! | [`loader`] | the parts loaded later (the forms): placeholders, boot script, mounting |
+//! | [`platform`] | the browser calls several features share: storage, DOM, clipboard, timers |
+//! | [`build`] | the post-build step (native only): page, headers for every host, compression |
+//!
+//! Dependencies run one way: `page` composes the features; features use
+//! `content`, `rich_text` and `platform`; `loader` uses `forms`, which uses
+//! `insurance`. No module imports its parent (`tests/module_graph.rs`
+//! checks both).
 
-pub mod accordion;
-pub mod app;
-pub mod carrier_match;
-pub mod carrier_text;
-pub mod combobox;
-pub mod components;
 pub mod content;
-pub mod deferred;
-pub mod deferred_mount;
-pub mod dom_io;
-pub mod form;
-pub mod form_io;
-pub mod slug;
-pub mod storage;
+pub mod faq;
+pub mod forms;
+pub mod insurance;
+pub mod loader;
+pub mod page;
+pub mod platform;
+pub mod rich_text;
 pub mod toc;
-
-pub use app::App;
 
 #[cfg(feature = "ssr")]
 pub mod build;
+
+pub use page::shell::App;

@@ -8,13 +8,13 @@ use asana_article::content::CONTENT;
 
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/seeds/000_bb362138e3220648.txt"
+    "/tests/fixtures/seed-article.txt"
 );
 
 /// The pre-rendered app without its hydration markers (`<!>`, placed
 /// according to Leptos' build cfgs), which are not markup under test.
 fn app_html() -> String {
-    render_app().replace("<!>", "")
+    render_app(&CONTENT).replace("<!>", "")
 }
 
 fn seed() -> String {
@@ -290,7 +290,8 @@ fn toc_prerenders_as_plain_links_with_nothing_current() {
         !html.contains("aria-current"),
         "an entry is marked before hydration"
     );
-    let entries = asana_article::toc::flatten(&asana_article::toc::build(&CONTENT.article));
+    let entries =
+        asana_article::toc::entries::flatten(&asana_article::toc::entries::build(&CONTENT.article));
     for entry in &entries {
         // Once in the panel and once in the bar.
         let link = format!("href=\"#{}\"", entry.id);
@@ -321,4 +322,12 @@ fn faq_prerenders_every_answer_open_with_inert_buttons() {
     }
     let heading = tag_at(&html, &format!("id=\"{}\"", CONTENT.faq[0].id));
     assert!(heading.starts_with("<h3"), "{heading}");
+}
+
+#[test]
+fn the_static_carrier_list_comes_before_the_checker() {
+    let html = app_html();
+    let list = html.find("class=\"aa-carriers\"").expect("carrier list");
+    let checker = html.find("class=\"aa-checker\"").expect("checker");
+    assert!(list < checker);
 }

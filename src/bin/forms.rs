@@ -1,6 +1,6 @@
 //! The forms module: a second wasm module with the contact and book forms,
 //! which the page's boot module loads only when a visitor comes near a
-//! form (see `src/deferred.rs`). Keeping the forms out of the main module
+//! form (see `src/loader/parts.rs`). Keeping the forms out of the main module
 //! halves what every reader downloads before the page is interactive.
 
 use wasm_bindgen::prelude::*;
@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 /// number.
 #[wasm_bindgen]
 pub fn mount(root: web_sys::HtmlElement) {
-    if let Err(err) = asana_article::deferred_mount::mount(root) {
+    if let Err(err) = asana_article::loader::mount::mount(root) {
         web_sys::console::error_1(&err.to_string().into());
     }
 }

@@ -16,8 +16,9 @@ use std::path::{Path, PathBuf};
 
 use leptos::prelude::*;
 
-use crate::content::CONTENT;
-use crate::App;
+use crate::content::{Content, CONTENT};
+use crate::loader::boot::{self, Module};
+use crate::page::shell::App;
 
 /// Why the post-build step could not produce a page.
 #[derive(Debug, thiserror::Error)]
@@ -50,10 +51,11 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
     })
 }
 
-/// Renders [`App`] to HTML exactly as the browser build will hydrate it.
-pub fn render_app() -> String {
+/// Renders [`App`] for `content` to HTML exactly as the browser build will
+/// hydrate it.
+pub fn render_app(content: &'static Content) -> String {
     let owner = Owner::new();
-    owner.with(|| view! { <App/> }.to_html())
+    owner.with(|| view! { <App content=content/> }.to_html())
 }
 
 /// Content-hashed file name, `stem-<16 hex>.ext`, in Trunk's style so one
@@ -74,7 +76,7 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
     let (app, forms) = find_modules(staging)?;
     let forms = hash_module(staging, &forms)?;
     page = html::remove_trunk_loader(&page, &app.js, &app.wasm)?;
-    let boot = html::boot_module(&app, &forms);
+    let boot = boot::boot_module(&app, &forms);
     let boot_name = hashed_name("boot", "js", boot.as_bytes());
     write(&staging.join(&boot_name), boot.as_bytes())?;
 
@@ -87,7 +89,7 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
     let head = head::page_head(&CONTENT, &css_name, &boot_name, meta_csp.as_deref());
     page = html::insert_head(&page, &head)?;
     page = html::set_lang(&page, CONTENT.site.lang)?;
-    page = html::insert_body(&page, &render_app())?;
+    page = html::insert_body(&page, &render_app(&CONTENT))?;
     write(&index_path, page.as_bytes())?;
 
     write(
@@ -161,20 +163,17 @@ fn url_paths(dir: &Path) -> Result<Vec<String>, BuildError> {
 const FORMS_STEM: &str = "forms";
 
 /// The app module (Trunk's `main` asset) and the forms module.
-fn find_modules(staging: &Path) -> Result<(html::Module, html::Module), BuildError> {
+fn find_modules(staging: &Path) -> Result<(Module, Module), BuildError> {
     let entries = fs::read_dir(staging).map_err(|source| BuildError::Io {
         path: staging.into(),
         source,
     })?;
-    let mut found: Vec<html::Module> = entries
+    let mut found: Vec<Module> = entries
         .flatten()
         .filter_map(|entry| {
             let wasm = entry.file_name().to_string_lossy().into_owned();
             let js = format!("{}.js", wasm.strip_suffix("_bg.wasm")?);
-            staging
-                .join(&js)
-                .is_file()
-                .then_some(html::Module { js, wasm })
+            staging.join(&js).is_file().then_some(Module { js, wasm })
         })
         .collect();
     found.sort_by(|a, b| a.js.cmp(&b.js));
@@ -194,7 +193,7 @@ fn find_modules(staging: &Path) -> Result<(html::Module, html::Module), BuildErr
 
 /// Renames `module`'s files to content-hashed names, so the server can let
 /// browsers cache them for good, as it does Trunk's own.
-fn hash_module(staging: &Path, module: &html::Module) -> Result<html::Module, BuildError> {
+fn hash_module(staging: &Path, module: &Module) -> Result<Module, BuildError> {
     let wasm = fs::read(staging.join(&module.wasm)).map_err(|source| BuildError::Io {
         path: staging.join(&module.wasm),
         source,
@@ -203,7 +202,7 @@ fn hash_module(staging: &Path, module: &html::Module) -> Result<html::Module, Bu
     let digest_of = [wasm.as_slice(), js.as_bytes()].concat();
     let js_name = hashed_name(FORMS_STEM, "js", &digest_of);
     let stem = js_name.trim_end_matches(".js");
-    let hashed = html::Module {
+    let hashed = Module {
         wasm: format!("{stem}_bg.wasm"),
         js: js_name.clone(),
     };

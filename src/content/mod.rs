@@ -1,14 +1,13 @@
-//! The page content: the model types, and [`CONTENT`], which `build.rs`
-//! compiles from the files of this folder (see its README).
+//! The page content: the model types, [`CONTENT`], which `build.rs`
+//! compiles from the files of this folder (see its README) with the
+//! content compiler (`compiler/`), and the context through which the
+//! components read it.
 
+pub mod context;
 pub mod model;
 
+pub use context::{use_content, ContentCtx};
 pub use model::*;
-
-/// The content compiler `build.rs` runs, compiled here only for its tests.
-#[cfg(test)]
-#[path = "source.rs"]
-mod source;
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 

@@ -117,7 +117,7 @@ pub struct Offer {
 pub struct Carrier {
     pub id: &'static str,
     pub name: &'static str,
-    /// [`Carrier::name`] as the checker reads it (see `src/carrier_text.rs`).
+    /// [`Carrier::name`] as the checker reads it (see `src/content/compiler/src/names.rs`).
     pub words: &'static [&'static str],
     /// Other names visitors know it by: short forms, brands, former names.
     pub aliases: &'static [Alias],

@@ -9,14 +9,9 @@
 //! and the static floor page with it. nginx replaces this process, so
 //! Ctrl-C stops it directly.
 
-#[path = "harness/process.rs"]
-#[allow(dead_code)]
-mod process;
-#[path = "harness/servers.rs"]
-#[allow(dead_code)]
-mod servers;
-
 use std::os::unix::process::CommandExt;
+
+use e2e::servers;
 use std::path::PathBuf;
 use std::process::ExitCode;
 

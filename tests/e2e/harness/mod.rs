@@ -10,16 +10,15 @@ pub mod driver;
 pub mod element;
 pub mod http;
 pub mod page;
-pub mod process;
 pub mod receiver;
 pub mod report;
 pub mod runner;
-pub mod servers;
 pub mod static_hosts;
 
 use std::future::Future;
 use std::pin::Pin;
 
+pub use e2e::{process, servers};
 pub use element::{Name, Query};
 pub use page::Page;
 

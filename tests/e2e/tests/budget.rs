@@ -11,7 +11,7 @@ use crate::harness::{ensure, tests, Page, Test};
 const WASM_BROTLI_BUDGET: u64 = 150 * 1024;
 /// Everything the first load fetches, brotli (issue target: 200 KB).
 const FIRST_LOAD_BROTLI_BUDGET: u64 = 200 * 1024;
-/// The forms module, fetched only near a form (`src/deferred.rs`), JS glue
+/// The forms module, fetched only near a form (`src/loader/parts.rs`), JS glue
 /// and wasm together: no issue target; 189.5 KiB when set (with the step-3
 /// combobox), ~5% below it, so growth is a decision, not an accident.
 const FORMS_BROTLI_BUDGET: u64 = 200 * 1024;

@@ -1,5 +1,5 @@
 //! The forms live in a second wasm module that loads only when a visitor
-//! comes near a form (`src/deferred.rs`).
+//! comes near a form (`src/loader/parts.rs`).
 
 use std::time::Duration;
 

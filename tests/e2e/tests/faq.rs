@@ -18,7 +18,7 @@ use crate::harness::element::Elem;
 use crate::harness::servers::RESET_PATH;
 use crate::harness::{ensure, tests, Name, Page, Query, Test};
 
-/// The session-storage key of the open answers (src/components/faq.rs).
+/// The session-storage key of the open answers (src/faq/list.rs).
 const STORE_KEY: &str = "aa-faq:open";
 
 /// This area's tests.

@@ -56,7 +56,7 @@ pub async fn open_article(page: &Page) -> Result<(), String> {
 
 /// Scrolls to each form's placeholder in turn, as a visitor reading down
 /// the page would, waits until the forms module has mounted them all
-/// (`src/deferred.rs`), and returns to the top of the page.
+/// (`src/loader/parts.rs`), and returns to the top of the page.
 pub async fn reach_forms(page: &Page) -> Result<(), String> {
     page.run(
         "for (const el of document.querySelectorAll('[data-aa-part]')) el.scrollIntoView({ behavior: 'instant' });",

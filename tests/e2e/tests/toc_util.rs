@@ -31,7 +31,7 @@ where
 }
 
 /// Where the scroll-spy's reading line is, as a fraction of the viewport
-/// height (src/toc.rs READING_LINE_PERCENT).
+/// height (src/toc/spy.rs READING_LINE_PERCENT).
 pub const READING_LINE: f64 = 0.30;
 
 /// The page without its loader script, as a visitor without the wasm gets it.

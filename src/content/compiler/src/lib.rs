@@ -1,0 +1,73 @@
+//! The content compiler: reads the files of `src/content/` (see its
+//! README), checks them and compiles them into Rust source for the app's
+//! model (`src/content/model.rs`). `build.rs` runs [`generate`]; the app's
+//! native tests run [`compile`] on fixture content.
+//!
+//! Pure Rust with no web dependencies. Every problem is reported, not just
+//! the first, as `file:line:column: what`.
+//!
+//! Two modules have no dependencies and are also used by the app at run
+//! time: [`slug`] (heading anchors) and [`names`] (how the insurance
+//! checker reads a carrier's name, which the compiler uses to reject names
+//! that would read the same).
+
+pub mod names;
+pub mod slug;
+
+#[cfg(feature = "compiler")]
+mod body;
+#[cfg(feature = "compiler")]
+mod carriers;
+#[cfg(feature = "compiler")]
+pub mod codegen;
+#[cfg(feature = "compiler")]
+mod compile;
+#[cfg(feature = "compiler")]
+pub mod compiled;
+#[cfg(feature = "compiler")]
+mod error;
+#[cfg(feature = "compiler")]
+mod files;
+#[cfg(feature = "compiler")]
+mod links;
+#[cfg(feature = "compiler")]
+mod markdown;
+#[cfg(feature = "compiler")]
+mod page;
+#[cfg(feature = "compiler")]
+mod site;
+#[cfg(feature = "compiler")]
+mod text;
+
+#[cfg(all(test, feature = "compiler"))]
+mod tests;
+
+#[cfg(feature = "compiler")]
+pub use compile::{compile, generate, SourceFile, Sources};
+#[cfg(feature = "compiler")]
+pub use error::Error;
+
+/// The content files, in the order they are read and reported.
+pub const FILES: [&str; 5] = [
+    "site.toml",
+    "article.md",
+    "faq.toml",
+    "offers.toml",
+    "carriers.toml",
+];
+
+/// The offers of `offers.toml`: table name and page anchor.
+pub const OFFERS: [(&str, &str); 6] = [
+    ("insurance_cta", "insurance-cta"),
+    ("shared_experience", "shared-experience"),
+    ("verify_insurance", "verify-insurance"),
+    ("book", "book"),
+    ("closing_cta", "closing-cta"),
+    ("help", "help"),
+];
+
+/// The anchor of the contact form, which the page layout provides.
+pub const CONTACT_ID: &str = "contact";
+
+/// The longest `[article] description`, in characters (search results cut the rest).
+pub const MAX_DESCRIPTION: usize = 160;

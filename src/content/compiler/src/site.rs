@@ -1,0 +1,156 @@
+//! `site.toml`: the site, the article's metadata, the phone, the 404 page.
+
+use crate::compiled::{Article, NotFound, Phone, Site};
+use crate::error::{Error, FileText};
+use crate::files::{SiteFile, Str};
+use crate::text::{check_plain, check_required};
+use crate::MAX_DESCRIPTION;
+
+pub(crate) fn is_e164(text: &str) -> bool {
+    let Some(digits) = text.strip_prefix('+') else {
+        return false;
+    };
+    (8..=15).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0')
+}
+
+/// A path relative to `base_url`: no leading `/`, no scheme, no whitespace.
+pub(crate) fn relative_path_problem(path: &str) -> Option<&'static str> {
+    let before_query = path.split(['/', '?', '#']).next().unwrap_or("");
+    if path.starts_with('/') {
+        Some("must be relative to [site] base_url, without a leading `/`")
+    } else if before_query.contains(':') {
+        Some("must be a path relative to [site] base_url, not a URL")
+    } else if path.chars().any(char::is_whitespace) {
+        Some("must not contain whitespace")
+    } else {
+        None
+    }
+}
+
+/// Checks `site.toml`; returns the site and the article without its sections.
+pub(crate) fn check_site(
+    file: &FileText<'_>,
+    site: &SiteFile,
+    errors: &mut Vec<Error>,
+) -> (Site, Article, NotFound) {
+    let required = [
+        (&site.site.name, "[site] name"),
+        (&site.site.lang, "[site] lang"),
+        (&site.phone.display, "[phone] display"),
+        (&site.article.path, "[article] path"),
+    ];
+    for (value, context) in required {
+        check_required(file, value, context, errors);
+    }
+    let plain = [
+        (&site.article.title, "[article] title"),
+        (&site.article.description, "[article] description"),
+        (&site.phone.call_label, "[phone] call_label"),
+        (&site.phone.text_label, "[phone] text_label"),
+        (&site.not_found.heading, "[not_found] heading"),
+        (&site.not_found.body, "[not_found] body"),
+        (&site.not_found.link, "[not_found] link"),
+    ];
+    for (value, context) in plain {
+        check_plain(file, value, context, errors);
+    }
+
+    let base_url = &site.site.base_url;
+    let url = base_url.get_ref();
+    let host = url.strip_prefix("https://").unwrap_or("");
+    if host.is_empty()
+        || host.starts_with('/')
+        || !url.ends_with('/')
+        || url.chars().any(char::is_whitespace)
+    {
+        errors.push(
+            file.loc(base_url.span().start, "[site] base_url")
+                .error(format_args!("`{url}` must be an absolute https URL ending with `/`, like `https://example.com/`")),
+        );
+    }
+
+    let lang = site.site.lang.get_ref();
+    if !lang.is_empty()
+        && !lang
+            .split('-')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()))
+    {
+        errors.push(
+            file.loc(site.site.lang.span().start, "[site] lang")
+                .error(format_args!(
+                    "`{lang}` is not a language tag like `en` or `en-US`"
+                )),
+        );
+    }
+
+    let description = &site.article.description;
+    let length = description.get_ref().chars().count();
+    if length > MAX_DESCRIPTION {
+        errors.push(
+            file.loc(description.span().start, "[article] description")
+                .error(format_args!(
+                    "is {length} characters long; at most {MAX_DESCRIPTION} are allowed"
+                )),
+        );
+    }
+
+    let path = &site.article.path;
+    if let Some(problem) = relative_path_problem(path.get_ref()) {
+        errors.push(
+            file.loc(path.span().start, "[article] path")
+                .error(format_args!("`{}` {problem}", path.get_ref())),
+        );
+    }
+
+    let e164 = &site.phone.e164;
+    if !is_e164(e164.get_ref()) {
+        errors.push(file.loc(e164.span().start, "[phone] e164").error(format_args!(
+            "`{}` is not an E.164 number: `+`, the country code and the number, digits only, like `+19497633440`",
+            e164.get_ref()
+        )));
+    }
+
+    for (key, path) in &site.links {
+        let context = format!("[links] {key}");
+        if key.trim().is_empty() {
+            errors.push(
+                file.loc(path.span().start, "[links]")
+                    .error("a link key must not be empty"),
+            );
+        }
+        if let Some(problem) = relative_path_problem(path.get_ref()) {
+            errors.push(
+                file.loc(path.span().start, &context)
+                    .error(format_args!("`{}` {problem}", path.get_ref())),
+            );
+        }
+    }
+
+    let owned = |value: &Str| value.get_ref().clone();
+    (
+        Site {
+            name: owned(&site.site.name),
+            base_url: owned(&site.site.base_url),
+            lang: owned(&site.site.lang),
+            phone: Phone {
+                display: owned(&site.phone.display),
+                e164: owned(&site.phone.e164),
+            },
+            call_label: owned(&site.phone.call_label),
+            text_label: owned(&site.phone.text_label),
+        },
+        Article {
+            title: owned(&site.article.title),
+            description: owned(&site.article.description),
+            path: owned(&site.article.path),
+            sections: Vec::new(),
+        },
+        NotFound {
+            heading: owned(&site.not_found.heading),
+            body: owned(&site.not_found.body),
+            link: owned(&site.not_found.link),
+        },
+    )
+}

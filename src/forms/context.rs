@@ -1,0 +1,64 @@
+//! What a mounted form reads from its surroundings, provided by whoever
+//! mounts it (the forms module's `crate::loader::mount`, or the pre-render's
+//! placeholder).
+
+use leptos::prelude::*;
+
+use crate::content::{Carrier, Checker, Content, Site, CONTENT_DATA};
+use crate::insurance::choice::CarrierChoice;
+
+/// The little of the content the forms show. A context of its own, read
+/// from the content at compile time, so the forms module does not carry
+/// the whole article.
+#[derive(Debug, Clone, Copy)]
+pub struct FormContent {
+    /// Name, address and phone number.
+    pub site: Site,
+    /// The in-network carriers, suggested on the insurance step.
+    pub carriers: &'static [Carrier],
+    /// The names the carrier suggestions understand (aliases, brands).
+    pub checker: Checker,
+    /// "You asked about: {carrier}", after the insurance checker.
+    pub prefill: &'static str,
+}
+
+impl FormContent {
+    /// The forms' part of the bundled content.
+    pub const BUNDLED: FormContent = FormContent::of(&CONTENT_DATA);
+
+    /// The forms' part of `content`.
+    pub const fn of(content: &Content) -> FormContent {
+        FormContent {
+            site: content.site,
+            carriers: content.carriers,
+            checker: content.checker,
+            prefill: content.checker.text.prefill,
+        }
+    }
+}
+
+/// Reads the [`FormContent`] provided around a form.
+///
+/// # Panics
+/// When no form content was provided; that is a programming error.
+pub fn use_form_content() -> FormContent {
+    use_context::<FormContent>().expect("use_form_content() called outside a mounted form")
+}
+
+/// The insurance checker's choice as the contact form receives it (through
+/// the form's placeholder, see `crate::loader::prefill`); one per mounted
+/// form.
+#[derive(Clone, Copy)]
+pub struct VerifyRequest(pub RwSignal<Option<CarrierChoice>>);
+
+/// True while a form renders into its placeholder at build time (see
+/// `crate::loader::placeholder`): its controls are then `inert` until the
+/// live component replaces them, so nothing can be typed that the mount
+/// would throw away.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Prerendering(pub bool);
+
+/// Whether the current form renders as a placeholder's pre-render.
+pub fn is_prerendering() -> bool {
+    use_context::<Prerendering>().is_some_and(|p| p.0)
+}

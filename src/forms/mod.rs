@@ -1,0 +1,17 @@
+//! The contact form and the free-book form: a second wasm module (the
+//! forms module, `src/bin/forms.rs`) that the loader mounts when a visitor
+//! comes near a form (see `crate::loader`).
+//!
+//! - `rules/`: the logic, with no browser dependency (steps, validation,
+//!   phone numbers, the deployer's configuration, encodings, sending, drafts);
+//! - `io.rs`: the browser's part (HTTP, history, the clock), with native twins;
+//! - `ui/`: the components, which only wire signals to the rules;
+//! - `context.rs`: what whoever mounts a form provides (its content, the
+//!   insurance checker's hand-over);
+//! - `text.rs`: the forms' wording.
+
+pub mod context;
+pub mod io;
+pub mod rules;
+pub mod text;
+pub mod ui;

@@ -1,0 +1,81 @@
+//! What the visitor is told while a submission is on its way: sending,
+//! queued while offline, failed (with Try again), or "please confirm".
+
+use leptos::prelude::*;
+
+use super::controller::{ids, ConfigState, FormCtl};
+use super::phone_number::PhoneNumber;
+use crate::forms::rules::machine::{Failure, SendState};
+use crate::forms::text::status as t;
+
+/// Two live regions that are always in the page (so screen readers hear
+/// what is put in them): a polite status for progress and the queue, and
+/// an alert for failures and the confirmation request.
+#[component]
+pub fn SendStatus(
+    /// The form's state.
+    ctl: FormCtl,
+) -> impl IntoView {
+    let send = ctl.send;
+    let progress = move || match send.get() {
+        SendState::Sending { .. } => Some(
+            view! { <p class="aa-form__progress-text">{crate::forms::text::contact::SENDING}</p> }
+                .into_any(),
+        ),
+        SendState::Queued => Some(
+            view! {
+                <div class="aa-notice aa-notice--waiting">
+                    <h4 class="aa-notice__heading">{t::QUEUED_HEADING}</h4>
+                    <p class="aa-notice__text">{t::QUEUED} " " <PhoneNumber/> "."</p>
+                </div>
+            }
+            .into_any(),
+        ),
+        _ if ctl.waiting_for_config.get() && ctl.config.with(|c| *c == ConfigState::Loading) => {
+            Some(view! { <p class="aa-form__progress-text">{t::LOADING}</p> }.into_any())
+        }
+        _ => None,
+    };
+    let alert = move || {
+        if let SendState::Failed(failure) = send.get() {
+            let reason = match failure {
+                Failure::Network => t::NETWORK,
+                Failure::Timeout => t::TIMEOUT,
+                Failure::Server(_) => t::SERVER,
+                Failure::Rejected(_) => t::REJECTED,
+            };
+            Some(
+                view! {
+                    <div class="aa-notice aa-notice--error">
+                        <h4 class="aa-notice__heading">{t::FAILED_HEADING}</h4>
+                        <p class="aa-notice__text">{reason}</p>
+                        <p class="aa-notice__text">{t::KEPT} " " <PhoneNumber/> "."</p>
+                        <button type="button" class="aa-button" on:click=move |_| ctl.send_now()>
+                            {t::TRY_AGAIN}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            )
+        } else if ctl.confirm.get() {
+            Some(
+                view! {
+                    <div class="aa-notice">
+                        <h4 class="aa-notice__heading">{t::CONFIRM_HEADING}</h4>
+                        <p class="aa-notice__text">{t::CONFIRM}</p>
+                    </div>
+                }
+                .into_any(),
+            )
+        } else {
+            None
+        }
+    };
+    view! {
+        <div class="aa-form__live" id=ids::notice(ctl.kind) tabindex="-1">
+            <div role="status">{progress}</div>
+            <div role="alert">{alert}</div>
+        </div>
+    }
+    .into_any()
+}

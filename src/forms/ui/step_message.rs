@@ -1,0 +1,46 @@
+//! Step 4: anything else, and consent.
+
+use leptos::prelude::*;
+
+use super::checkbox::Checkbox;
+use super::controller::FormCtl;
+use super::text_field::TextField;
+use crate::content::Href;
+use crate::forms::context::use_form_content;
+use crate::forms::rules::Field;
+use crate::forms::text::contact as t;
+
+/// An optional message and permission to be contacted, with the privacy
+/// notice linked.
+#[component]
+pub fn StepMessage(
+    /// The form's state.
+    ctl: FormCtl,
+) -> impl IntoView {
+    let answers = ctl.answers;
+    let privacy = use_form_content().site.resolve(Href::Site(t::PRIVACY_PATH));
+    view! {
+        <TextField
+            id=ctl.id(Field::Message)
+            label=t::MESSAGE
+            hint=t::MESSAGE_HINT
+            optional=true
+            multiline=true
+            value=Signal::derive(move || answers.with(|a| a.message.clone()))
+            on_input=Callback::new(move |v| answers.update(|a| a.message = v))
+            error=ctl.error_for(Field::Message)
+        />
+        <Checkbox
+            id=ctl.id(Field::Consent)
+            label=t::CONSENT
+            checked=Signal::derive(move || answers.with(|a| a.consent))
+            on_change=Callback::new(move |on| answers.update(|a| a.consent = on))
+            error=ctl.error_for(Field::Consent)
+        >
+            {t::PRIVACY_BEFORE}
+            <a href=privacy>{t::PRIVACY_LINK}</a>
+            {t::PRIVACY_AFTER}
+        </Checkbox>
+    }
+    .into_any()
+}

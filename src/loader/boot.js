@@ -1,0 +1,91 @@
+// The page's boot script (src/loader/boot.rs fills in the four file names
+// of this build; the attribute names are those of src/loader/parts.rs, which
+// a test checks). URLs are relative to this module, so the page works under
+// any path or origin.
+//
+// The app is fetched only after the pre-rendered page has painted: the
+// article is readable without it, and downloading the wasm alongside the
+// HTML and CSS would delay the first paint on slow connections.
+//
+// The forms module is fetched once, when a placeholder comes within a
+// screen of the viewport, is touched or focused, or receives the insurance
+// checker's prefill event; each placeholder is then mounted. A failed
+// download shows the placeholder's pre-rendered notice ("could not load",
+// the phone number, "Try again"); it is retried on "Try again" or the next
+// of those moments.
+const APP_JS = "__AA_APP_JS__";
+const APP_WASM = "__AA_APP_WASM__";
+const FORMS_JS = "__AA_FORMS_JS__";
+const FORMS_WASM = "__AA_FORMS_WASM__";
+// Longest wait for the first paint's report before the app starts anyway.
+const START_FALLBACK_MS = 3000;
+
+const load = (js, wasm) =>
+  import(js).then(async (module) => {
+    await module.default({ module_or_path: new URL(wasm, import.meta.url) });
+    return module;
+  });
+let forms;
+let attempts = 0;
+const notice = (el, show) => {
+  const failed = el.querySelector("[data-aa-failed]");
+  if (failed) failed.hidden = !show;
+};
+const mount = (el) => {
+  if (!forms) {
+    // A failed import stays failed for the page's lifetime (the module map
+    // keeps it), so each retry asks for the module under a new URL.
+    const js = attempts ? `./${FORMS_JS}?retry=${attempts}` : `./${FORMS_JS}`;
+    attempts += 1;
+    const loading = load(js, `./${FORMS_WASM}`);
+    forms = loading;
+    loading.catch(() => {
+      if (forms === loading) forms = undefined;
+    });
+  }
+  forms.then((module) => module.mount(el), (error) => {
+    notice(el, true);
+    console.error("forms module failed to load", error);
+  });
+};
+const defer = () => {
+  const parts = document.querySelectorAll("[data-aa-part]");
+  const near = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) {
+        near.unobserve(entry.target);
+        mount(entry.target);
+      }
+    }
+  }, { rootMargin: "100% 0px" });
+  for (const el of parts) {
+    near.observe(el);
+    for (const type of ["aa-prefill", "pointerdown", "focusin"]) {
+      el.addEventListener(type, () => mount(el));
+    }
+    el.querySelector("[data-aa-retry]")?.addEventListener("click", () => mount(el));
+  }
+};
+let started = false;
+const start = () => {
+  if (started) return;
+  started = true;
+  load(`./${APP_JS}`, `./${APP_WASM}`).then(defer);
+};
+// The app starts once the first contentful paint has been presented (its
+// paint entry exists): a download or compile started earlier competes with
+// that paint, and two animation frames are not enough (the paint is
+// presented after the frame that committed it). Where paint timing is
+// missing, after two frames; in any case after START_FALLBACK_MS, so a
+// browser that never reports the paint still gets the app.
+if (globalThis.PerformanceObserver?.supportedEntryTypes?.includes("paint")) {
+  new PerformanceObserver((list, observer) => {
+    if (list.getEntriesByName("first-contentful-paint").length) {
+      observer.disconnect();
+      setTimeout(start);
+    }
+  }).observe({ type: "paint", buffered: true });
+  setTimeout(start, START_FALLBACK_MS);
+} else {
+  requestAnimationFrame(() => requestAnimationFrame(start));
+}

@@ -1,0 +1,97 @@
+//! The page's boot script, `boot.js`, with this build's file names filled
+//! in; the post-build step writes it as a hashed external module (the CSP
+//! forbids inline scripts).
+
+use super::parts::{FAILED_ATTR, PART_ATTR, PREFILL_EVENT, RETRY_ATTR};
+
+/// The script as written, with placeholders for the file names.
+pub const BOOT_JS: &str = include_str!("boot.js");
+
+/// A wasm-bindgen module: its JS glue and its wasm, as file names next to
+/// the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Module {
+    pub js: String,
+    pub wasm: String,
+}
+
+/// The boot script for a build whose app module is `app` and forms module
+/// is `forms`.
+pub fn boot_module(app: &Module, forms: &Module) -> String {
+    // The comments are for the source; every visitor downloads the rest.
+    let code: String = BOOT_JS
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    code.replace("__AA_APP_JS__", &app.js)
+        .replace("__AA_APP_WASM__", &app.wasm)
+        .replace("__AA_FORMS_JS__", &forms.js)
+        .replace("__AA_FORMS_WASM__", &forms.wasm)
+}
+
+/// The attribute and event names the script uses, as `parts.rs` defines
+/// them (the script spells them out; the test below keeps both in step).
+pub const NAMES: [&str; 4] = [PART_ATTR, FAILED_ATTR, RETRY_ATTR, PREFILL_EVENT];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn module(stem: &str) -> Module {
+        Module {
+            js: format!("{stem}.js"),
+            wasm: format!("{stem}_bg.wasm"),
+        }
+    }
+
+    #[test]
+    fn fills_in_both_modules_by_relative_url() {
+        let boot = boot_module(&module("app-1"), &module("forms-2"));
+        assert!(!boot.contains("__AA_"), "a placeholder is left");
+        assert!(boot.contains(r#"const APP_JS = "app-1.js";"#), "{boot}");
+        assert!(boot.contains(r#"const FORMS_WASM = "forms-2_bg.wasm";"#));
+        assert!(boot.contains("new URL(wasm, import.meta.url)"));
+        assert!(!boot.contains("// "), "comments are left out");
+    }
+
+    #[test]
+    fn speaks_the_names_of_parts_rs() {
+        for name in NAMES {
+            assert!(
+                BOOT_JS.contains(&format!("\"{name}\"")) || BOOT_JS.contains(&format!("[{name}]")),
+                "boot.js does not use {name}"
+            );
+        }
+        // Every data-aa-* name the script uses is one of them.
+        for used in BOOT_JS.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
+            if used.starts_with("data-aa-") || used == "aa-prefill" {
+                assert!(
+                    NAMES.contains(&used),
+                    "boot.js uses {used}, which parts.rs does not define"
+                );
+            }
+        }
+    }
+
+    /// The filled-in script is valid JavaScript (a module), checked by
+    /// Node.js, which every machine that builds this has (npm installs the
+    /// build's wasm-opt).
+    #[test]
+    fn is_valid_javascript() {
+        let boot = boot_module(&module("app-1"), &module("forms-2"));
+        let path = std::env::temp_dir().join(format!("aa-boot-{}.mjs", std::process::id()));
+        std::fs::write(&path, boot).unwrap();
+        let out = std::process::Command::new("node")
+            .arg("--check")
+            .arg(&path)
+            .output()
+            .expect("node (Node.js) must be installed to check boot.js");
+        let _ = std::fs::remove_file(&path);
+        assert!(
+            out.status.success(),
+            "boot.js is not valid JavaScript:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -1,0 +1,17 @@
+//! Parts of the page whose code is a second wasm module, loaded only when
+//! a visitor comes near them (the forms: most readers never use them, and
+//! they would double the first download).
+//!
+//! - `parts.rs`: the parts and the attribute names that the page, the
+//!   forms module and the boot script agree on;
+//! - `placeholder.rs`: the pre-rendered placeholder of a part;
+//! - `boot.js` / `boot.rs`: the page's boot script, which starts the app
+//!   after the first paint and fetches the forms module near a placeholder;
+//! - `mount.rs`: the forms module's side, which mounts a live part;
+//! - `prefill.rs`: the insurance checker's hand-over to the contact form.
+
+pub mod boot;
+pub mod mount;
+pub mod parts;
+pub mod placeholder;
+pub mod prefill;

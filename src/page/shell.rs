@@ -1,0 +1,45 @@
+//! The page shell: header, article, page blocks and footer.
+
+use leptos::prelude::*;
+
+use super::article::ArticleBody;
+use super::footer::SiteFooter;
+use super::header::SiteHeader;
+use super::offer::OfferBlock;
+use super::verify_insurance::VerifyInsurance;
+use crate::content::{Content, ContentCtx};
+use crate::loader::parts::Part;
+use crate::loader::placeholder::PartPlaceholder;
+
+/// The whole page for `content` (the bundled [`crate::content::CONTENT`] in
+/// the browser and the build; a fixture in tests).
+#[component]
+pub fn App(
+    /// What the page says.
+    content: &'static Content,
+) -> impl IntoView {
+    provide_context(ContentCtx(content));
+
+    // The pre-rendered HTML is already readable; this marks the moment the
+    // wasm has taken over, so CSS can reveal script-only controls and tests
+    // know interaction is live.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+
+    view! {
+        <div class="aa-app" data-hydrated=move || hydrated.get().then_some("true")>
+            <a class="aa-skip-link" href="#main">"Skip to main content"</a>
+            <SiteHeader/>
+            <main id="main" class="aa-main" tabindex="-1">
+                <ArticleBody/>
+                <VerifyInsurance/>
+                <OfferBlock offer=content.book>
+                    <PartPlaceholder part=Part::BookForm/>
+                </OfferBlock>
+                <OfferBlock offer=content.closing_cta/>
+                <PartPlaceholder part=Part::ContactForm/>
+            </main>
+            <SiteFooter/>
+        </div>
+    }
+}

@@ -1,0 +1,33 @@
+//! "Verify Insurance for Free": the in-network carriers, and the checker
+//! that answers for the name a visitor types.
+
+use leptos::prelude::*;
+
+use super::offer::OfferBlock;
+use crate::content::use_content;
+use crate::insurance::checker::CarrierChecker;
+use crate::insurance::choice::CarrierChoice;
+use crate::loader::prefill;
+
+/// The insurance offer with the list of in-network carriers (which works
+/// without the wasm) and the insurance checker after it.
+#[component]
+pub fn VerifyInsurance() -> impl IntoView {
+    let content = use_content();
+    let carriers = content
+        .carriers
+        .iter()
+        .map(|carrier| view! { <li class="aa-carriers__item">{carrier.name}</li> })
+        .collect_view();
+    // The contact form is in the forms module: the choice goes to it
+    // through its placeholder, which also gets the module loaded.
+    let verify = Callback::new(|choice: CarrierChoice| {
+        let _ = prefill::request_prefill(&choice.name, choice.carrier_id);
+    });
+    view! {
+        <OfferBlock offer=content.verify_insurance>
+            <ul class="aa-carriers">{carriers}</ul>
+            <CarrierChecker id=format!("{}-checker", content.verify_insurance.id) on_verify=verify/>
+        </OfferBlock>
+    }
+}

@@ -1,0 +1,82 @@
+//! Small browser calls several features share: waiting for the page to
+//! load, where an element is relative to the viewport, focus, the page's
+//! address.
+//!
+//! Like `storage.rs`, every call reports failure as a value and has a
+//! native twin that does nothing, so the components render natively
+//! (pre-render) and hydrate. Call these only from effects and event
+//! handlers. Elements are found by their id, which the content gives them.
+
+pub use imp::{focus, is_below_viewport, url_with_fragment, when_loaded};
+
+#[cfg(all(feature = "browser", target_arch = "wasm32"))]
+mod imp {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    /// Calls `callback` once the page has loaded (the browser has scrolled
+    /// to the URL's fragment or restored the previous scroll position) and
+    /// laid out: at the next frame after the load event, or at the next
+    /// frame if it already happened.
+    pub fn when_loaded(callback: impl FnOnce() + 'static) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let loaded = window
+            .document()
+            .is_none_or(|document| document.ready_state() == "complete");
+        if loaded {
+            leptos::prelude::request_animation_frame(callback);
+        } else {
+            // `load` fires once, so the closure is called (and freed) once.
+            let on_load = Closure::once_into_js(move || {
+                leptos::prelude::request_animation_frame(callback);
+            });
+            let _ = window.add_event_listener_with_callback("load", on_load.unchecked_ref());
+        }
+    }
+
+    /// Whether the element with this id starts below the bottom of the
+    /// viewport (one layout read; call it once, not per frame).
+    pub fn is_below_viewport(id: &str) -> Option<bool> {
+        let window = web_sys::window()?;
+        let element = window.document()?.get_element_by_id(id)?;
+        let height = window.inner_height().ok()?.as_f64()?;
+        Some(element.get_bounding_client_rect().top() >= height)
+    }
+
+    /// Moves keyboard focus to the element with this id.
+    pub fn focus(id: &str) -> Option<()> {
+        let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+        element
+            .dyn_into::<web_sys::HtmlElement>()
+            .ok()?
+            .focus()
+            .ok()
+    }
+
+    /// This page's address with `#id` as its fragment.
+    pub fn url_with_fragment(id: &str) -> Option<String> {
+        let href = web_sys::window()?.location().href().ok()?;
+        let base = href.split('#').next().unwrap_or(&href);
+        Some(format!("{base}#{id}"))
+    }
+}
+
+/// Native rendering has no browser: nothing is measured or focused.
+#[cfg(not(all(feature = "browser", target_arch = "wasm32")))]
+mod imp {
+    pub fn when_loaded(_: impl FnOnce() + 'static) {}
+
+    pub fn is_below_viewport(_: &str) -> Option<bool> {
+        None
+    }
+
+    pub fn focus(_: &str) -> Option<()> {
+        None
+    }
+
+    pub fn url_with_fragment(_: &str) -> Option<String> {
+        None
+    }
+}

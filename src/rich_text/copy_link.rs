@@ -1,0 +1,80 @@
+//! A heading's "copy link" control.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::platform::{clipboard, dom};
+
+/// How long the control shows "Copied" (or "Not copied").
+const COPIED_FOR: Duration = Duration::from_secs(2);
+
+/// The message the article's live region announces (see `ArticleBody`),
+/// provided once per article so several apps on a page do not share it.
+#[derive(Clone, Copy)]
+pub struct LinkAnnouncer(pub RwSignal<String>);
+
+impl LinkAnnouncer {
+    /// Announces `message`, also when it equals the previous one: the region
+    /// is emptied first, since screen readers only speak changes.
+    fn announce(self, message: String) {
+        self.0.set(String::new());
+        set_timeout(move || self.0.set(message), Duration::from_millis(100));
+    }
+}
+
+/// A button that copies the address of heading `id` to the clipboard.
+///
+/// It is hidden (its space kept) until the app has hydrated, since it needs
+/// the wasm; the heading's anchor works without it.
+#[component]
+pub fn CopyLink(
+    /// The heading's anchor.
+    id: &'static str,
+    /// The heading's text, for the control's accessible name.
+    title: &'static str,
+) -> impl IntoView {
+    let announcer = use_context::<LinkAnnouncer>();
+    // Some(true): copied; Some(false): failed; shown for a moment.
+    let outcome_shown = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        let Some(url) = dom::url_with_fragment(id) else {
+            return;
+        };
+        clipboard::copy_text(&url.clone(), move |outcome| {
+            let message = match &outcome {
+                Ok(()) => format!("Link to “{title}” copied"),
+                Err(error) => format!("Could not copy the link ({error}). It is {url}"),
+            };
+            outcome_shown.set(Some(outcome.is_ok()));
+            set_timeout(move || outcome_shown.set(None), COPIED_FOR);
+            if let Some(announcer) = announcer {
+                announcer.announce(message);
+            }
+        });
+    };
+    view! {
+        <button
+            type="button"
+            class="aa-copy-link"
+            aria-label=format!("Copy link to “{title}”")
+            data-copied=move || outcome_shown.get().map(|ok| if ok { "true" } else { "false" })
+            on:click=copy
+        >
+            <svg
+                class="aa-copy-link__icon"
+                viewBox="0 0 24 24"
+                width="20"
+                height="20"
+                aria-hidden="true"
+                focusable="false"
+            >
+                <path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7"></path>
+                <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7"></path>
+            </svg>
+            <span class="aa-copy-link__done" aria-hidden="true">
+                {move || if outcome_shown.get() == Some(false) { "Not copied" } else { "Copied" }}
+            </span>
+        </button>
+    }
+}
