@@ -7,7 +7,7 @@
 //! the build with every problem found, one a line, as
 //! `file:line:column: what is wrong`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 
 fn main() {
@@ -19,17 +19,22 @@ fn main() {
         println!("cargo::rerun-if-changed={}", dir.join(name).display());
     }
 
-    match asana_content::generate(&dir) {
-        Ok(code) => {
-            let out_dir = env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
-            let path = PathBuf::from(out_dir).join("content.rs");
-            // Leave an unchanged file alone, so nothing downstream rebuilds.
-            if fs::read_to_string(&path).ok().as_deref() != Some(code.as_str()) {
-                if let Err(error) = fs::write(&path, code) {
-                    eprintln!("cannot write {}: {error}", path.display());
-                    process::exit(1);
-                }
+    let out_dir =
+        PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts"));
+    // The types of the text files (forms.toml, ui.toml), for model.rs.
+    write(
+        &out_dir.join("text_types.rs"),
+        &asana_content::texts::types_code(),
+    );
+    match asana_content::compile(&asana_content::Sources::read(&dir)) {
+        Ok(content) => {
+            for note in asana_content::notes(&content) {
+                println!("cargo::warning=content: {note}");
             }
+            write(
+                &out_dir.join("content.rs"),
+                &asana_content::codegen::codegen(&content),
+            );
         }
         Err(errors) => {
             eprintln!("the page content has {} error(s):", errors.len());
@@ -39,6 +44,17 @@ fn main() {
             for error in &errors {
                 println!("cargo::error={error}");
             }
+            process::exit(1);
+        }
+    }
+}
+
+/// Writes `code` to `path` unless it is already there, so nothing
+/// downstream rebuilds.
+fn write(path: &Path, code: &str) {
+    if fs::read_to_string(path).ok().as_deref() != Some(code) {
+        if let Err(error) = fs::write(path, code) {
+            eprintln!("cannot write {}: {error}", path.display());
             process::exit(1);
         }
     }

@@ -103,11 +103,17 @@ fn json_ld(value: &serde_json::Value) -> String {
 }
 
 /// `Article` structured data.
+///
+/// With a medical reviewer and a review date (`[article]` of `site.toml`),
+/// a `MedicalWebPage` that says who reviewed it and when; without them a
+/// plain `Article`, claiming no review. An author is named when given.
 pub fn article_json_ld(content: &Content) -> serde_json::Value {
     let url = canonical_url(content);
-    json!({
+    let review = content.article.review;
+    let reviewed = !review.reviewer.is_empty() && !review.reviewed.is_empty();
+    let mut data = json!({
         "@context": "https://schema.org",
-        "@type": "Article",
+        "@type": if reviewed { "MedicalWebPage" } else { "Article" },
         "headline": content.article.title,
         "description": content.article.description,
         "url": url,
@@ -119,7 +125,16 @@ pub fn article_json_ld(content: &Content) -> serde_json::Value {
             "url": content.site.base_url,
             "telephone": content.site.phone.e164,
         },
-    })
+    });
+    if !review.author.is_empty() {
+        data["author"] = json!({ "@type": "Person", "name": review.author });
+    }
+    if reviewed {
+        data["name"] = json!(content.article.title);
+        data["lastReviewed"] = json!(review.reviewed);
+        data["reviewedBy"] = json!({ "@type": "Person", "name": review.reviewer });
+    }
+    data
 }
 
 /// `FAQPage` structured data, from the same items the page shows.
@@ -145,16 +160,20 @@ pub fn faq_json_ld(content: &Content) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::CONTENT;
+    use crate::content::load::fixture;
 
     #[test]
     fn head_has_title_description_canonical_and_assets() {
-        let head = head_html(&CONTENT, "app-1.css", "boot-1.js");
-        assert!(head.contains("<title>Ketamine: Party Drug or Therapeutic Breakthrough?"));
+        let head = head_html(fixture(), "app-1.css", "boot-1.js");
+        assert!(head.contains(&format!(
+            "<title>{} | {}</title>",
+            escape_text(fixture().article.title),
+            escape_text(fixture().site.name)
+        )));
         assert!(head.contains("<meta name=\"description\" content=\""));
         assert!(head.contains(&format!(
             "<link rel=\"canonical\" href=\"{}\">",
-            canonical_url(&CONTENT)
+            canonical_url(fixture())
         )));
         assert!(head.contains("href=\"./app-1.css\""));
         assert!(head.contains(
@@ -165,10 +184,10 @@ mod tests {
 
     #[test]
     fn faq_json_ld_matches_the_visible_questions_and_answers() {
-        let data = faq_json_ld(&CONTENT);
+        let data = faq_json_ld(fixture());
         let questions = data["mainEntity"].as_array().unwrap();
-        assert_eq!(questions.len(), CONTENT.faq.len());
-        for (json, item) in questions.iter().zip(CONTENT.faq) {
+        assert_eq!(questions.len(), fixture().faq.len());
+        for (json, item) in questions.iter().zip(fixture().faq) {
             assert_eq!(json["name"], item.question);
             let answer = json["acceptedAnswer"]["text"].as_str().unwrap();
             assert_eq!(answer, blocks_plain_text(item.answer));
@@ -178,13 +197,41 @@ mod tests {
 
     #[test]
     fn meta_csp_comes_first_and_only_when_asked() {
-        let plain = page_head(&CONTENT, "a.css", "b.js", None);
+        let plain = page_head(fixture(), "a.css", "b.js", None);
         assert!(!plain.contains("http-equiv"));
-        let with = page_head(&CONTENT, "a.css", "b.js", Some("default-src 'self'"));
+        let with = page_head(fixture(), "a.css", "b.js", Some("default-src 'self'"));
         assert!(with.starts_with(
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\">\n"
         ));
         assert!(with.ends_with(&plain));
+    }
+
+    #[test]
+    fn a_reviewed_article_is_a_medical_web_page() {
+        let data = article_json_ld(fixture());
+        let review = fixture().article.review;
+        assert_eq!(data["@type"], "MedicalWebPage");
+        assert_eq!(data["lastReviewed"], review.reviewed);
+        assert_eq!(data["reviewedBy"]["name"], review.reviewer);
+        assert_eq!(data["author"]["name"], review.author);
+    }
+
+    #[test]
+    fn an_unreviewed_article_claims_no_review() {
+        let mut content = *fixture();
+        content.article.review = crate::content::Review {
+            author: "",
+            reviewer: "",
+            reviewed: "",
+        };
+        let data = article_json_ld(&content);
+        assert_eq!(data["@type"], "Article");
+        for key in ["lastReviewed", "reviewedBy", "author"] {
+            assert!(data.get(key).is_none(), "{key} in {data}");
+        }
+        // A reviewer without a date is not a review either.
+        content.article.review.reviewer = "Dr. A";
+        assert_eq!(article_json_ld(&content)["@type"], "Article");
     }
 
     #[test]

@@ -49,18 +49,18 @@ pub fn not_found_html(content: &Content, css: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::CONTENT;
+    use crate::content::load::fixture;
 
     #[test]
     fn says_what_happened_and_links_the_article_and_phone() {
-        let html = not_found_html(&CONTENT, "app-1.css");
+        let html = not_found_html(fixture(), "app-1.css");
         assert!(html.contains(&format!(
             "<h1 class=\"aa-not-found__heading\">{}</h1>",
-            escape_text(CONTENT.not_found.heading)
+            escape_text(fixture().not_found.heading)
         )));
         assert!(html.contains(&format!(
             "href=\"{}\"",
-            CONTENT.site.article_url(&CONTENT.article)
+            fixture().site.article_url(&fixture().article)
         )));
         assert!(html.contains("href=\"tel:+19497633440\""));
         assert!(html.contains("href=\"sms:+19497633440\""));

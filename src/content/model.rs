@@ -40,6 +40,8 @@ pub enum Embed {
     SharedExperience,
     /// The questions of `faq.toml`.
     Faq,
+    /// The crisis-help note, `[crisis]` of `site.toml`.
+    Crisis,
 }
 
 /// Block (flow) content of a section.
@@ -78,7 +80,19 @@ pub struct Article {
     pub description: &'static str,
     /// Canonical path of the article, relative to [`Site::base_url`].
     pub path: &'static str,
+    /// Who wrote and reviewed it; what is empty is not shown.
+    pub review: Review,
     pub sections: &'static [Section],
+}
+
+/// `[article] author`, `reviewer`, `reviewed` of `site.toml`; empty when
+/// not filled in (never invented).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Review {
+    pub author: &'static str,
+    pub reviewer: &'static str,
+    /// `YYYY-MM-DD`, checked at build time, or empty.
+    pub reviewed: &'static str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -219,6 +233,19 @@ pub struct Content {
     pub article: Article,
     /// The page a host shows for an address with no file (`404.html`).
     pub not_found: NotFound,
+    /// Where a reader in danger gets help now (`[crisis]`): in the article
+    /// where it speaks of suicidal thoughts, and in the footer.
+    pub crisis: &'static [Block],
+    /// Information, not medical advice (`[disclaimer]`): under the title and
+    /// in the footer.
+    pub disclaimer: &'static [Block],
+    /// Every word of the forms (`forms.toml`). Not in the page's own module
+    /// (`hydrate`): it never shows a form (the forms module does, and the
+    /// pre-render), so their words stay out of what every reader downloads.
+    #[cfg(not(feature = "hydrate"))]
+    pub forms: FormsText,
+    /// The words of the page's own controls (`ui.toml`).
+    pub ui: UiText,
     pub faq: &'static [FaqItem],
     pub carriers: &'static [Carrier],
     /// The insurance checker of the "Verify Insurance for Free" block.
@@ -242,3 +269,7 @@ pub struct NotFound {
     /// The link to the article.
     pub link: &'static str,
 }
+
+// The types of `forms.toml` and `ui.toml`, generated from the content
+// compiler's schema of them (`src/content/compiler/src/texts.rs`).
+include!(concat!(env!("OUT_DIR"), "/text_types.rs"));

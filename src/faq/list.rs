@@ -24,7 +24,9 @@ const STORE_KEY: &str = "open";
 /// change, so nothing a reader (or a screen reader) holds is replaced.
 #[component]
 pub fn FaqList() -> impl IntoView {
-    let faq = use_content().faq;
+    let content = use_content();
+    let faq = content.faq;
+    let text = content.ui.faq;
     let ids: Vec<&'static str> = faq.iter().map(|item| item.id).collect();
     let state = RwSignal::new(Accordion::all_open(faq.len()));
     // The answers have their after-hydration state and the buttons work.
@@ -97,7 +99,7 @@ pub fn FaqList() -> impl IntoView {
         <div class="aa-faq" data-ready=move || ready.get().then_some("true")>
             <p class="aa-faq__controls">
                 <button type="button" class="aa-faq__all" on:click=toggle_all>
-                    {move || if all_open() { "Hide all answers" } else { "Show all answers" }}
+                    {move || if all_open() { text.hide_all } else { text.show_all }}
                 </button>
             </p>
             {items}

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::content::{Carrier, Checker, Content, Site, CONTENT_DATA};
+use crate::content::{Carrier, Checker, FormsText, Site};
 use crate::insurance::choice::CarrierChoice;
 
 /// The little of the content the forms show. A context of its own, read
@@ -20,19 +20,25 @@ pub struct FormContent {
     pub checker: Checker,
     /// "You asked about: {carrier}", after the insurance checker.
     pub prefill: &'static str,
+    /// Every word of the forms (`forms.toml`).
+    pub text: FormsText,
 }
 
+// Not in the page's module (`hydrate`), which never mounts a form and is
+// built without the forms' words (see `Content::forms`).
+#[cfg(not(feature = "hydrate"))]
 impl FormContent {
     /// The forms' part of the bundled content.
-    pub const BUNDLED: FormContent = FormContent::of(&CONTENT_DATA);
+    pub const BUNDLED: FormContent = FormContent::of(&crate::content::CONTENT_DATA);
 
     /// The forms' part of `content`.
-    pub const fn of(content: &Content) -> FormContent {
+    pub const fn of(content: &crate::content::Content) -> FormContent {
         FormContent {
             site: content.site,
             carriers: content.carriers,
             checker: content.checker,
             prefill: content.checker.text.prefill,
+            text: content.forms,
         }
     }
 }

@@ -274,8 +274,9 @@ mod imp {
     /// Prefixes the page title with `prefix` while `on`, and removes it after.
     pub fn set_title_prefix(prefix: &str, on: bool) {
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            let prefix = format!("{prefix} ");
             let title = document.title();
-            let bare = title.strip_prefix(prefix).unwrap_or(&title).to_string();
+            let bare = title.strip_prefix(&prefix).unwrap_or(&title).to_string();
             let wanted = if on { format!("{prefix}{bare}") } else { bare };
             if wanted != title {
                 document.set_title(&wanted);

@@ -6,12 +6,10 @@
 //!   phone numbers, the deployer's configuration, encodings, sending, drafts);
 //! - `io.rs`: the browser's part (HTTP, history, the clock), with native twins;
 //! - `ui/`: the components, which only wire signals to the rules;
-//! - `context.rs`: what whoever mounts a form provides (its content, the
-//!   insurance checker's hand-over);
-//! - `text.rs`: the forms' wording.
+//! - `context.rs`: what whoever mounts a form provides (its content and
+//!   words, from `forms.toml`; the insurance checker's hand-over).
 
 pub mod context;
 pub mod io;
 pub mod rules;
-pub mod text;
 pub mod ui;

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::choice::CarrierChoice;
 use super::combobox::CarrierCombobox;
 use super::matcher::{self, Directory, Outcome, MAX_QUERY_CHARS};
+use crate::content::template::fill;
 use crate::content::{use_content, Carrier, CheckerText, Href};
 use crate::platform::{dom, timer};
 
@@ -119,18 +120,18 @@ fn answer_view(
     let (modifier, alias, note, body, candidates, call) = match &outcome {
         Outcome::InNetwork { carrier, via_alias } => {
             let values = [("typed", typed.as_str()), ("carrier", carrier.name)];
-            let alias = via_alias.map(|_| matcher::fill(text.in_network_alias, &values));
+            let alias = via_alias.map(|_| fill(text.in_network_alias, &values));
             let note = via_alias.and_then(|alias| alias.note);
-            let body = matcher::fill(text.in_network.body, &values);
+            let body = fill(text.in_network.body, &values);
             ("in-network", alias, note, body, Vec::new(), false)
         }
         Outcome::NotListed { insurer } => {
-            let body = matcher::fill(text.not_listed.body, &[("typed", &typed)]);
+            let body = fill(text.not_listed.body, &[("typed", &typed)]);
             let note = insurer.and_then(|insurer| insurer.note);
             ("not-listed", None, note, body, Vec::new(), true)
         }
         Outcome::Unclear { candidates, note } => {
-            let body = matcher::fill(text.unclear.body, &[("typed", &typed)]);
+            let body = fill(text.unclear.body, &[("typed", &typed)]);
             ("unclear", None, *note, body, candidates.clone(), true)
         }
     };
@@ -179,12 +180,13 @@ mod tests {
     use leptos::prelude::*;
 
     use super::CarrierChecker;
-    use crate::content::{ContentCtx, CONTENT};
+    use crate::content::load::fixture;
+    use crate::content::ContentCtx;
 
     /// The checker as pre-rendered: what hydration must find unchanged.
     fn checker_html() -> String {
         let html = Owner::new().with(|| {
-            provide_context(ContentCtx(&CONTENT));
+            provide_context(ContentCtx(fixture()));
             let verify = Callback::new(|_| {});
             view! { <CarrierChecker id="verify-insurance-checker" on_verify=verify/> }.to_html()
         });

@@ -11,6 +11,7 @@
 //!
 //! Pure Rust: no browser APIs, so it is unit-tested and benchmarked natively.
 
+use crate::content::template::fill;
 use crate::content::{Alias, Carrier, Checker, CheckerText, OtherInsurer, ParentBrand};
 use asana_content::names::{self as carrier_text, MAX_NAME_WORDS};
 
@@ -205,33 +206,6 @@ pub fn suggestions(outcome: Option<&Outcome>, query: &str) -> Vec<&'static Carri
         }
         other => options(other),
     }
-}
-
-/// `template` with each `{name}` of `values` replaced by its value; the
-/// content compiler has checked which names each template uses.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match values.iter().find(|(key, _)| *key == name) {
-                    Some((_, value)) => out.push_str(value),
-                    None => out.push_str(&rest[open..open + close + 2]),
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The query as the visitor typed it, trimmed, for quoting back.

@@ -15,10 +15,10 @@ fn known_parts() -> String {
     Part::ALL.map(Part::id).join(", ")
 }
 
-#[cfg(all(feature = "browser", target_arch = "wasm32"))]
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
 pub use imp::mount;
 
-#[cfg(all(feature = "browser", target_arch = "wasm32"))]
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
 mod imp {
     use leptos::prelude::*;
     use wasm_bindgen::closure::Closure;

@@ -46,20 +46,20 @@ pub fn part_view(part: Part) -> AnyView {
 /// inert form, so "Try again" works.
 #[cfg(feature = "ssr")]
 fn render_part(part: Part) -> String {
-    use crate::forms::text::status;
+    let status = crate::forms::context::use_form_content().text.status;
     use crate::forms::ui::phone_number::PhoneNumber;
 
     let note = view! {
         <noscript>
-            <p class="aa-part__noscript">{status::NEEDS_SCRIPT} " " <PhoneNumber/> "."</p>
+            <p class="aa-part__noscript">{status.needs_script} " " <PhoneNumber/> "."</p>
         </noscript>
     };
     let failed = view! {
         <div class="aa-notice aa-notice--error" role="alert" hidden data-aa-failed="">
-            <h3 class="aa-notice__heading">{status::LOAD_FAILED_HEADING}</h3>
-            <p class="aa-notice__text">{status::LOAD_FAILED} " " <PhoneNumber/> "."</p>
+            <h3 class="aa-notice__heading">{status.load_failed_heading}</h3>
+            <p class="aa-notice__text">{status.load_failed} " " <PhoneNumber/> "."</p>
             <button type="button" class="aa-button aa-button--secondary" data-aa-retry="">
-                {status::TRY_AGAIN}
+                {status.try_again}
             </button>
         </div>
     };

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::embeds::page_embeds;
+use super::notes::{Disclaimer, ReviewLine};
 use crate::content::use_content;
 use crate::rich_text::blocks::Blocks;
 use crate::rich_text::copy_link::{CopyLink, LinkAnnouncer};
@@ -33,6 +34,8 @@ pub fn ArticleBody() -> impl IntoView {
         <article class="aa-article">
             <header class="aa-article__header">
                 <h1 class="aa-article__title">{article.title}</h1>
+                <ReviewLine/>
+                <Disclaimer/>
             </header>
             <TableOfContents/>
             <div class="aa-article__body aa-prose">{sections}</div>

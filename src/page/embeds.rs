@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::notes::CrisisNote;
 use super::offer::OfferBlock;
 use crate::content::{use_content, Embed};
 use crate::faq::list::FaqList;
@@ -17,5 +18,6 @@ pub fn page_embeds(embed: Embed) -> AnyView {
             view! { <OfferBlock offer=content.shared_experience/> }.into_any()
         }
         Embed::Faq => view! { <FaqList/> }.into_any(),
+        Embed::Crisis => view! { <CrisisNote/> }.into_any(),
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::header::PhoneLink;
+use super::notes::{CrisisNote, Disclaimer};
 use crate::content::use_content;
 use crate::content::Href;
 use crate::rich_text::blocks::Blocks;
@@ -23,7 +24,9 @@ pub fn SiteFooter() -> impl IntoView {
                     <PhoneLink href=Href::Call label=site.call_label/>
                     <PhoneLink href=Href::Text label=site.text_label/>
                 </p>
+                <CrisisNote/>
             </section>
+            <Disclaimer/>
             <p class="aa-footer__legal">
                 <a class="aa-link" href=site.base_url>{site.name}</a>
             </p>

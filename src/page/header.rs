@@ -9,19 +9,21 @@ use crate::content::Href;
 /// without the wasm.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let site = use_content().site;
+    let content = use_content();
+    let site = content.site;
+    let t = content.ui.header;
     view! {
         <header class="aa-header">
             <div class="aa-header__inner">
                 <a class="aa-header__brand" href=site.base_url>{site.name}</a>
-                <nav class="aa-header__nav" aria-label="Quick links">
+                <nav class="aa-header__nav" aria-label=t.nav_label>
                     <a class="aa-header__link" href="#verify-insurance">
-                        <span class="aa-header__kicker">"Covered? "</span>
-                        "Verify now"
+                        <span class="aa-header__kicker">{t.verify_kicker} " "</span>
+                        {t.verify}
                     </a>
                     <a class="aa-header__link" href="#contact">
-                        <span class="aa-header__kicker">"Contact: "</span>
-                        "Send us a message"
+                        <span class="aa-header__kicker">{t.contact_kicker} " "</span>
+                        {t.contact}
                     </a>
                 </nav>
                 <p class="aa-header__phones">

@@ -28,7 +28,7 @@ pub fn App(
 
     view! {
         <div class="aa-app" data-hydrated=move || hydrated.get().then_some("true")>
-            <a class="aa-skip-link" href="#main">"Skip to main content"</a>
+            <a class="aa-skip-link" href="#main">{content.ui.page.skip_link}</a>
             <SiteHeader/>
             <main id="main" class="aa-main" tabindex="-1">
                 <ArticleBody/>

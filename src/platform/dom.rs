@@ -7,7 +7,7 @@
 //! (pre-render) and hydrate. Call these only from effects and event
 //! handlers. Elements are found by their id, which the content gives them.
 
-pub use imp::{focus, is_below_viewport, url_with_fragment, when_loaded};
+pub use imp::{focus, is_below_viewport, scroll_to_top, url_with_fragment, when_loaded};
 
 #[cfg(all(feature = "browser", target_arch = "wasm32"))]
 mod imp {
@@ -55,6 +55,16 @@ mod imp {
             .ok()
     }
 
+    /// Scrolls the element with this id to the top of the viewport (below
+    /// its `scroll-margin`), smoothly where the page's CSS says so.
+    pub fn scroll_to_top(id: &str) -> Option<()> {
+        let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Start);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+        Some(())
+    }
+
     /// This page's address with `#id` as its fragment.
     pub fn url_with_fragment(id: &str) -> Option<String> {
         let href = web_sys::window()?.location().href().ok()?;
@@ -73,6 +83,10 @@ mod imp {
     }
 
     pub fn focus(_: &str) -> Option<()> {
+        None
+    }
+
+    pub fn scroll_to_top(_: &str) -> Option<()> {
         None
     }
 

@@ -4,7 +4,10 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::platform::{clipboard, dom};
+use crate::content::template::fill;
+use crate::content::use_content;
+use crate::platform::clipboard::{self, CopyError};
+use crate::platform::dom;
 
 /// How long the control shows "Copied" (or "Not copied").
 const COPIED_FOR: Duration = Duration::from_secs(2);
@@ -35,6 +38,7 @@ pub fn CopyLink(
     title: &'static str,
 ) -> impl IntoView {
     let announcer = use_context::<LinkAnnouncer>();
+    let text = use_content().ui.copy_link;
     // Some(true): copied; Some(false): failed; shown for a moment.
     let outcome_shown = RwSignal::new(None::<bool>);
     let copy = move |_| {
@@ -43,8 +47,14 @@ pub fn CopyLink(
         };
         clipboard::copy_text(&url.clone(), move |outcome| {
             let message = match &outcome {
-                Ok(()) => format!("Link to “{title}” copied"),
-                Err(error) => format!("Could not copy the link ({error}). It is {url}"),
+                Ok(()) => fill(text.copied, &[("title", title)]),
+                Err(error) => {
+                    let reason = match error {
+                        CopyError::Unavailable => text.unavailable,
+                        CopyError::Refused => text.refused,
+                    };
+                    fill(text.failed, &[("reason", reason), ("url", &url)])
+                }
             };
             outcome_shown.set(Some(outcome.is_ok()));
             set_timeout(move || outcome_shown.set(None), COPIED_FOR);
@@ -57,7 +67,7 @@ pub fn CopyLink(
         <button
             type="button"
             class="aa-copy-link"
-            aria-label=format!("Copy link to “{title}”")
+            aria-label=fill(text.label, &[("title", title)])
             data-copied=move || outcome_shown.get().map(|ok| if ok { "true" } else { "false" })
             on:click=copy
         >
@@ -73,7 +83,7 @@ pub fn CopyLink(
                 <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7"></path>
             </svg>
             <span class="aa-copy-link__done" aria-hidden="true">
-                {move || if outcome_shown.get() == Some(false) { "Not copied" } else { "Copied" }}
+                {move || if outcome_shown.get() == Some(false) { text.not_done } else { text.done }}
             </span>
         </button>
     }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::entries::{FlatEntry, TocEntry};
 use super::list::toc_list;
 use super::scroll;
+use crate::content::UiTocText;
 
 /// The open list's id, to scroll it to the current entry.
 const PANEL_ID: &str = "aa-toc-bar-panel";
@@ -25,6 +26,8 @@ pub fn TocBar(
     current: Signal<Option<usize>>,
     /// Called with the flat index of a chosen entry.
     on_choose: Callback<usize>,
+    /// Its words.
+    text: UiTocText,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     let details = NodeRef::<leptos::html::Details>::new();
@@ -53,7 +56,7 @@ pub fn TocBar(
         }
     };
     view! {
-        <nav class="aa-toc-bar" aria-label="Table of contents">
+        <nav class="aa-toc-bar" aria-label=text.bar_label>
             <details
                 class="aa-toc-bar__details"
                 node_ref=details
@@ -71,7 +74,7 @@ pub fn TocBar(
                 on:keydown=on_keydown
             >
                 <summary class="aa-toc-bar__summary" node_ref=summary>
-                    <span class="aa-toc-bar__label">"On this page"</span>
+                    <span class="aa-toc-bar__label">{text.bar_title}</span>
                     <span class="aa-toc-bar__current">{current_title}</span>
                 </summary>
                 <div id=PANEL_ID class="aa-toc-bar__panel">{toc_list(&entries, current, choose)}</div>

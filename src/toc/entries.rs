@@ -74,7 +74,8 @@ pub fn flatten(entries: &[TocEntry]) -> Vec<FlatEntry> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Inline, Section, SubHeading, CONTENT};
+    use crate::content::load::fixture;
+    use crate::content::{Inline, Review, Section, SubHeading};
 
     const fn sub(id: &'static str, in_toc: bool) -> Block {
         Block::SubHeading(SubHeading {
@@ -106,6 +107,11 @@ mod tests {
             title: "T",
             description: "D",
             path: "p/",
+            review: Review {
+                author: "",
+                reviewer: "",
+                reviewed: "",
+            },
             sections: &SECTIONS,
         };
         let toc = build(&article);
@@ -150,7 +156,7 @@ mod tests {
 
     #[test]
     fn bundled_toc_ids_are_unique_slugs() {
-        let flat = flatten(&build(&CONTENT.article));
+        let flat = flatten(&build(&fixture().article));
         let mut ids: Vec<_> = flat.iter().map(|e| e.id).collect();
         assert!(
             ids.iter().all(|id| asana_content::slug::is_slug(id)),
@@ -165,7 +171,7 @@ mod tests {
 
     #[test]
     fn bundled_article_has_eight_sections_in_the_toc() {
-        let toc = build(&CONTENT.article);
+        let toc = build(&fixture().article);
         assert_eq!(toc.len(), 8);
         assert_eq!(toc.last().map(|e| e.id), Some("faq"));
     }

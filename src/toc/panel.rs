@@ -23,12 +23,24 @@ const PANEL_ID: &str = "aa-toc";
 /// being read is marked with `aria-current`.
 #[component]
 pub fn TableOfContents() -> impl IntoView {
-    let entries = entries::build(&use_content().article);
+    let content = use_content();
+    let text = content.ui.toc;
+    let entries = entries::build(&content.article);
     let flat = entries::flatten(&entries);
     let spy = RwSignal::new(ScrollSpy::new(flat.len()));
     let current = Memo::new(move |_| spy.with(ScrollSpy::current));
 
+    let ids: Vec<&'static str> = flat.iter().map(|entry| entry.id).collect();
     let choose = Callback::new(move |index: usize| {
+        // The link navigates to its heading by itself, but Chromium lets a
+        // smooth scroll still running (one that focusing the link started)
+        // win over it, stopping short: scroll to the heading once more
+        // after the navigation began.
+        if let Some(id) = ids.get(index).copied() {
+            request_animation_frame(move || {
+                crate::platform::dom::scroll_to_top(id);
+            });
+        }
         if let Some(token) = spy.try_update(|spy| spy.choose(index)).flatten() {
             set_timeout(
                 move || spy.update(|spy| spy.expire(token)),
@@ -47,10 +59,10 @@ pub fn TableOfContents() -> impl IntoView {
 
     view! {
         <nav id=PANEL_ID class="aa-toc" aria-labelledby="aa-toc-heading">
-            <h2 id="aa-toc-heading" class="aa-toc__heading">"Table of Contents"</h2>
+            <h2 id="aa-toc-heading" class="aa-toc__heading">{text.heading}</h2>
             {toc_list(&entries, current.into(), choose)}
         </nav>
-        <TocBar entries=entries flat=flat current=current on_choose=choose/>
+        <TocBar entries=entries flat=flat current=current on_choose=choose text=text/>
         <div class="aa-progress" aria-hidden="true"></div>
     }
 }

@@ -10,14 +10,16 @@ use super::send_status::SendStatus;
 use super::text_field::TextField;
 use super::unavailable::Unavailable;
 use crate::forms::context::is_prerendering;
+use crate::forms::context::use_form_content;
 use crate::forms::rules::machine::SendState;
 use crate::forms::rules::{Field, FormKind};
-use crate::forms::text::{book as t, contact::SENDING};
 
 /// An email field and a button, on the same machinery as the contact form
 /// (configuration, draft, idempotency, retries, offline queue).
 #[component]
 pub fn BookForm() -> impl IntoView {
+    let text = use_form_content().text;
+    let t = text.book;
     let ctl = FormCtl::new(FormKind::Book);
     ctl.start();
     let answers = ctl.answers;
@@ -36,7 +38,7 @@ pub fn BookForm() -> impl IntoView {
                     novalidate
                     inert=is_prerendering().then_some("")
                     data-ready=move || ctl.config.with(|c| matches!(c, ConfigState::Ready(_))).then_some("true")
-                    aria-label=t::SEND
+                    aria-label=t.send
                     on:submit=move |ev| {
                         ev.prevent_default();
                         ctl.submit();
@@ -46,8 +48,8 @@ pub fn BookForm() -> impl IntoView {
                     <ErrorSummary kind=ctl.kind errors=ctl.errors/>
                     <TextField
                         id=ctl.id(Field::Email)
-                        label=t::EMAIL
-                        hint=t::EMAIL_HINT
+                        label=t.email
+                        hint=t.email_hint
                         input_type="email"
                         autocomplete="email"
                         value=Signal::derive(move || answers.with(|a| a.email.clone()))
@@ -57,7 +59,7 @@ pub fn BookForm() -> impl IntoView {
                     <SendStatus ctl=ctl/>
                     <div class="aa-form__actions">
                         <button type="submit" class="aa-button" aria-disabled=move || sending().then_some("true")>
-                            {move || if sending() { SENDING } else { t::SEND }}
+                            {move || if sending() { text.contact.sending } else { t.send }}
                         </button>
                     </div>
                     <Honeypot kind=ctl.kind value=ctl.honeypot/>

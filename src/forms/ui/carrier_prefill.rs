@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::content::template::fill;
 use crate::forms::context::{use_form_content, VerifyRequest};
-use crate::insurance::matcher::fill;
 
 /// A polite status line, empty (and hidden) until "Verify my coverage" is
 /// followed; it is always in the page so screen readers hear it change.

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use super::controller::FormCtl;
 use super::step_details::{method_label, time_label};
 use super::step_who::concern_label;
+use crate::forms::context::use_form_content;
 use crate::forms::rules::answers::{Answers, Who};
 use crate::forms::rules::{phone, Field};
-use crate::forms::text::contact as t;
 
 /// A summary list of every answer with a "Change" link to its step; after
 /// the change, Continue comes straight back here.
@@ -16,6 +16,7 @@ pub fn CheckAnswers(
     /// The form's state.
     ctl: FormCtl,
 ) -> impl IntoView {
+    let t = use_form_content().text.contact;
     let kind = ctl.kind;
     let rows = move || {
         let answers = ctl.answers.get();
@@ -26,7 +27,7 @@ pub fn CheckAnswers(
                 let hidden = format!(" {}", label.to_lowercase());
                 let (value, class) = if value.is_empty() {
                     (
-                        t::NOT_GIVEN.to_string(),
+                        t.not_given.to_string(),
                         "aa-summary__value aa-summary__value--empty",
                     )
                 } else {
@@ -45,7 +46,7 @@ pub fn CheckAnswers(
                                     ctl.change(step);
                                 }
                             >
-                                {t::CHANGE}
+                                {t.change}
                                 <span class="aa-form__visually-hidden">{hidden}</span>
                             </a>
                         </dd>
@@ -59,6 +60,7 @@ pub fn CheckAnswers(
 
 /// Label, field (for its step) and the answer as shown.
 fn rows(a: &Answers) -> Vec<(&'static str, Field, String)> {
+    let t = use_form_content().text.contact;
     let phone = match a.phone.trim() {
         "" => String::new(),
         raw => phone::normalize_us(raw)
@@ -66,23 +68,23 @@ fn rows(a: &Answers) -> Vec<(&'static str, Field, String)> {
             .unwrap_or_else(|_| raw.to_string()),
     };
     let insurance = match (a.carrier.trim(), a.no_insurance) {
-        ("", true) => t::NO_INSURANCE_ANSWER.to_string(),
+        ("", true) => t.no_insurance_answer.to_string(),
         (carrier, _) => carrier.to_string(),
     };
     vec![
         (
-            t::ANSWER_WHO,
+            t.answer_who,
             Field::Who,
             a.who
                 .map(|w| match w {
-                    Who::Me => t::WHO_ME,
-                    Who::SomeoneElse => t::WHO_SOMEONE,
+                    Who::Me => t.who_me,
+                    Who::SomeoneElse => t.who_someone,
                 })
                 .unwrap_or_default()
                 .to_string(),
         ),
         (
-            t::ANSWER_CONCERNS,
+            t.answer_concerns,
             Field::Concerns,
             a.concerns
                 .iter()
@@ -90,11 +92,11 @@ fn rows(a: &Answers) -> Vec<(&'static str, Field, String)> {
                 .collect::<Vec<_>>()
                 .join(", "),
         ),
-        (t::ANSWER_NAME, Field::Name, a.name.trim().to_string()),
-        (t::ANSWER_PHONE, Field::Phone, phone),
-        (t::ANSWER_EMAIL, Field::Email, a.email.trim().to_string()),
+        (t.answer_name, Field::Name, a.name.trim().to_string()),
+        (t.answer_phone, Field::Phone, phone),
+        (t.answer_email, Field::Email, a.email.trim().to_string()),
         (
-            t::ANSWER_METHOD,
+            t.answer_method,
             Field::ContactMethod,
             a.contact_method
                 .map(method_label)
@@ -102,25 +104,25 @@ fn rows(a: &Answers) -> Vec<(&'static str, Field, String)> {
                 .to_string(),
         ),
         (
-            t::ANSWER_TIME,
+            t.answer_time,
             Field::BestTime,
             time_label(a.best_time).to_string(),
         ),
-        (t::ANSWER_INSURANCE, Field::Carrier, insurance),
+        (t.answer_insurance, Field::Carrier, insurance),
         (
-            t::ANSWER_MEMBER_ID,
+            t.answer_member_id,
             Field::MemberId,
             a.member_id.trim().to_string(),
         ),
         (
-            t::ANSWER_MESSAGE,
+            t.answer_message,
             Field::Message,
             a.message.trim().to_string(),
         ),
         (
-            t::ANSWER_CONSENT,
+            t.answer_consent,
             Field::Consent,
-            if a.consent { t::YES } else { "" }.to_string(),
+            if a.consent { t.yes } else { "" }.to_string(),
         ),
     ]
 }

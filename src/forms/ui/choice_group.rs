@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::field_ids::FieldIds;
 use super::inline_error::InlineError;
-use crate::forms::text::contact::OPTIONAL;
+use crate::forms::context::use_form_content;
 
 /// One option of a [`ChoiceGroup`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +42,7 @@ pub fn ChoiceGroup(
     #[prop(into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let text = use_form_content().text;
     let ids = FieldIds::new(&id, hint.is_some());
     let describedby = ids.describedby(error);
     let input_type = if multiple { "checkbox" } else { "radio" };
@@ -77,7 +78,7 @@ pub fn ChoiceGroup(
         <fieldset class="aa-choices" class:aa-choices--error=move || error.with(Option::is_some) aria-describedby=describedby>
             <legend class="aa-choices__legend">
                 {legend}
-                {optional.then(|| view! { <span class="aa-field__optional">" " {OPTIONAL}</span> })}
+                {optional.then(|| view! { <span class="aa-field__optional">" " {text.contact.optional}</span> })}
             </legend>
             {hint.map(|text| view! { <p class="aa-field__hint" id=ids.hint.clone()>{text}</p> })}
             <InlineError id=ids.error.clone() error=error/>

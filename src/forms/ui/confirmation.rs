@@ -4,11 +4,11 @@ use leptos::prelude::*;
 
 use super::controller::{ids, ConfigState, FormCtl};
 use super::phone_number::PhoneNumber;
+use crate::forms::context::use_form_content;
 use crate::forms::rules::answers::ContactMethod;
 use crate::forms::rules::config::Success;
 use crate::forms::rules::machine::SendState;
 use crate::forms::rules::FormKind;
-use crate::forms::text::{book, contact as t};
 
 /// "Message sent" (or "delivered", after waiting offline), what happens
 /// next for the chosen contact method, the phone number, and the
@@ -18,22 +18,24 @@ pub fn Confirmation(
     /// The form's state.
     ctl: FormCtl,
 ) -> impl IntoView {
+    let book = use_form_content().text.book;
+    let t = use_form_content().text.contact;
     let kind = ctl.kind;
     let was_queued = matches!(
         ctl.send.get_untracked(),
         SendState::Delivered { was_queued: true }
     );
     let heading = match (kind, was_queued) {
-        (FormKind::Book, _) => book::SENT_HEADING,
-        (_, true) => t::DELIVERED_HEADING,
-        (_, false) => t::SENT_HEADING,
+        (FormKind::Book, _) => book.sent_heading,
+        (_, true) => t.delivered_heading,
+        (_, false) => t.sent_heading,
     };
     let next = match kind {
-        FormKind::Book => book::SENT,
+        FormKind::Book => book.sent,
         FormKind::Contact => match ctl.answers.with_untracked(|a| a.contact_method) {
-            Some(ContactMethod::Text) => t::NEXT_TEXT,
-            Some(ContactMethod::Email) => t::NEXT_EMAIL,
-            _ => t::NEXT_CALL,
+            Some(ContactMethod::Text) => t.next_text,
+            Some(ContactMethod::Email) => t.next_email,
+            _ => t.next_call,
         },
     };
     let custom = ctl.config.with_untracked(|c| match c {
@@ -48,12 +50,12 @@ pub fn Confirmation(
             <h3 class="aa-confirmation__heading" id=ids::done_heading(kind) tabindex="-1">{heading}</h3>
             <p>{next}</p>
             {custom.map(|message| view! { <p>{message}</p> })}
-            <p>{t::NEXT_NOW} " " <PhoneNumber/> "."</p>
+            <p>{t.next_now} " " <PhoneNumber/> "."</p>
             {(kind == FormKind::Contact)
                 .then(|| {
                     view! {
                         <button type="button" class="aa-button aa-button--secondary" on:click=move |_| ctl.start_over()>
-                            {t::SEND_ANOTHER}
+                            {t.send_another}
                         </button>
                     }
                 })}

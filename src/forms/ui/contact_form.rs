@@ -15,15 +15,17 @@ use super::step_insurance::StepInsurance;
 use super::step_message::StepMessage;
 use super::step_who::StepWho;
 use super::unavailable::Unavailable;
+use crate::content::template::fill;
 use crate::forms::context::is_prerendering;
+use crate::forms::context::use_form_content;
 use crate::forms::rules::machine::SendState;
 use crate::forms::rules::{FormKind, StepKind};
-use crate::forms::text::contact as t;
 
 /// "Send Us a Message": the multi-step form, or the confirmation once
 /// sent, or a request to call when the backend is not configured.
 #[component]
 pub fn ContactForm() -> impl IntoView {
+    let t = use_form_content().text.contact;
     let ctl = FormCtl::new(FormKind::Contact);
     ctl.start();
     let unavailable = Memo::new(move |_| ctl.config.with(|c| *c == ConfigState::Unavailable));
@@ -39,9 +41,9 @@ pub fn ContactForm() -> impl IntoView {
     };
     view! {
         <section id="contact" class="aa-contact" aria-labelledby="contact-heading">
-            <h2 id="contact-heading" class="aa-contact__heading">{t::HEADING}</h2>
-            <p class="aa-contact__intro">{t::INTRO}</p>
-            <p class="aa-contact__call">{t::CALL_INSTEAD} " " <PhoneNumber/> "."</p>
+            <h2 id="contact-heading" class="aa-contact__heading">{t.heading}</h2>
+            <p class="aa-contact__intro">{t.intro}</p>
+            <p class="aa-contact__call">{t.call_instead} " " <PhoneNumber/> "."</p>
             <CarrierPrefill/>
             {body}
         </section>
@@ -55,15 +57,16 @@ fn StepsForm(
     /// The form's state.
     ctl: FormCtl,
 ) -> impl IntoView {
+    let t = use_form_content().text.contact;
     let kind = ctl.kind;
     let total = kind.step_count();
     let step_kind = ctl.step_kind();
     let heading = move || match step_kind.get() {
-        Some(StepKind::Who) => t::STEP_WHO,
-        Some(StepKind::Details) => t::STEP_DETAILS,
-        Some(StepKind::Insurance) => t::STEP_INSURANCE,
-        Some(StepKind::Message) => t::STEP_MESSAGE,
-        _ => t::STEP_CHECK,
+        Some(StepKind::Who) => t.step_who,
+        Some(StepKind::Details) => t.step_details,
+        Some(StepKind::Insurance) => t.step_insurance,
+        Some(StepKind::Message) => t.step_message,
+        _ => t.step_check,
     };
     let fields = move || match step_kind.get() {
         Some(StepKind::Who) => view! { <StepWho ctl=ctl/> }.into_any(),
@@ -76,11 +79,11 @@ fn StepsForm(
     let sending = move || ctl.send.get().is_sending();
     let button = move || {
         if sending() {
-            t::SENDING
+            t.sending
         } else if is_last() {
-            t::SEND
+            t.send
         } else {
-            t::CONTINUE
+            t.r#continue
         }
     };
     view! {
@@ -102,13 +105,13 @@ fn StepsForm(
                     .then(|| {
                         view! {
                             <button type="button" class="aa-form__back" on:click=move |_| ctl.back()>
-                                {t::BACK}
+                                {t.back}
                             </button>
                         }
                     })
             }}
             <h3 class="aa-form__heading" id=ids::step_heading(kind) tabindex="-1">
-                <span class="aa-form__caption">{move || t::progress(ctl.step.get(), total)}</span>
+                <span class="aa-form__caption">{move || fill(t.progress, &[("n", &ctl.step.get().to_string()), ("total", &total.to_string())])}</span>
                 " "
                 {heading}
             </h3>

@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::content::FormsText;
+use crate::forms::context::use_form_content;
 use crate::forms::context::VerifyRequest;
 use crate::forms::io::{self, NetError};
 use crate::forms::rules::config::{self, Source, Success};
@@ -15,7 +17,6 @@ use crate::forms::rules::validate::{first_step_with_error, validate_all, validat
 use crate::forms::rules::{
     encode, idempotency, Answers, Field, FieldError, FormConfig, FormKind, StepKind,
 };
-use crate::forms::text::errors::TITLE_PREFIX;
 use crate::platform::storage::{Area, Store};
 
 /// Where the backend configuration is.
@@ -50,6 +51,8 @@ pub mod ids {
 #[derive(Clone, Copy)]
 pub struct FormCtl {
     pub kind: FormKind,
+    /// Its words (read once, where the form is created).
+    pub text: FormsText,
     pub answers: RwSignal<Answers>,
     /// The step shown, 1-based.
     pub step: RwSignal<u8>,
@@ -77,6 +80,7 @@ impl FormCtl {
     pub fn new(kind: FormKind) -> Self {
         FormCtl {
             kind,
+            text: use_form_content().text,
             answers: RwSignal::new(Answers::default()),
             step: RwSignal::new(1),
             reached: RwSignal::new(1),
@@ -127,7 +131,7 @@ impl FormCtl {
         Effect::new(move |was_on: Option<bool>| {
             let on = !self.errors.with(Vec::is_empty);
             if on || was_on == Some(true) {
-                io::set_title_prefix(TITLE_PREFIX, on);
+                io::set_title_prefix(self.text.errors.title_prefix, on);
             }
             on
         });
@@ -322,7 +326,9 @@ impl FormCtl {
             self.send_now();
             return;
         }
-        let errors = self.answers.with_untracked(|a| validate_step(step, a));
+        let errors = self
+            .answers
+            .with_untracked(|a| validate_step(step, a, &self.text.errors));
         if !errors.is_empty() {
             self.show_errors(errors);
             return;
@@ -380,7 +386,9 @@ impl FormCtl {
         }
         let kind = self.kind;
         let current = self.step.get_untracked();
-        let errors = self.answers.with_untracked(|a| validate_all(kind, a));
+        let errors = self
+            .answers
+            .with_untracked(|a| validate_all(kind, a, &self.text.errors));
         if let Some(first) = first_step_with_error(kind, &errors) {
             let on_step: Vec<FieldError> = errors
                 .into_iter()

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use super::controller::ids;
+use crate::forms::context::use_form_content;
 use crate::forms::io;
 use crate::forms::rules::{FieldError, FormKind};
-use crate::forms::text::errors::SUMMARY_HEADING;
 
 /// "There is a problem" with a link to each field in error; the form moves
 /// focus here when it appears. Clicking a link focuses its field.
@@ -17,6 +17,7 @@ pub fn ErrorSummary(
     #[prop(into)]
     errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
+    let text = use_form_content().text;
     let id = ids::summary(kind);
     let title_id = format!("{id}-title");
     move || {
@@ -50,7 +51,7 @@ pub fn ErrorSummary(
             view! {
                 <div class="aa-error-summary" id=id.clone() tabindex="-1">
                     <div role="alert">
-                        <h3 class="aa-error-summary__title" id=title_id.clone()>{SUMMARY_HEADING}</h3>
+                        <h3 class="aa-error-summary__title" id=title_id.clone()>{text.errors.summary_heading}</h3>
                         <ul class="aa-error-summary__list">{items}</ul>
                     </div>
                 </div>

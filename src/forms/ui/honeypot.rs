@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::forms::context::use_form_content;
 use crate::forms::rules::config::DEFAULT_HONEYPOT;
 use crate::forms::rules::FormKind;
 
@@ -15,10 +16,11 @@ pub fn Honeypot(
     /// Receives what was typed into it.
     value: RwSignal<String>,
 ) -> impl IntoView {
+    let text = use_form_content().text;
     let id = format!("{}-trap", kind.id());
     view! {
         <div class="aa-form__trap" aria-hidden="true">
-            <label for=id.clone()>{crate::forms::text::contact::HONEYPOT}</label>
+            <label for=id.clone()>{text.contact.honeypot}</label>
             <input
                 id=id
                 type="text"

@@ -1,8 +1,7 @@
 //! The message next to a field with a problem.
 
+use crate::forms::context::use_form_content;
 use leptos::prelude::*;
-
-use crate::forms::text::errors::INLINE_PREFIX;
 
 /// The problem with a field, when there is one, prefixed "Error:" for
 /// screen readers only (the field's `aria-describedby` points at `id`).
@@ -14,11 +13,12 @@ pub fn InlineError(
     #[prop(into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let text = use_form_content().text;
     move || {
         error.get().map(|message| {
             view! {
                 <p class="aa-field__error" id=id.clone()>
-                    <span class="aa-form__visually-hidden">{INLINE_PREFIX} " "</span>
+                    <span class="aa-form__visually-hidden">{text.errors.inline_prefix} " "</span>
                     {message}
                 </p>
             }

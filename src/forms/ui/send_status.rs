@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::controller::{ids, ConfigState, FormCtl};
 use super::phone_number::PhoneNumber;
+use crate::forms::context::use_form_content;
 use crate::forms::rules::machine::{Failure, SendState};
-use crate::forms::text::status as t;
 
 /// Two live regions that are always in the page (so screen readers hear
 /// what is put in them): a polite status for progress and the queue, and
@@ -16,42 +16,43 @@ pub fn SendStatus(
     /// The form's state.
     ctl: FormCtl,
 ) -> impl IntoView {
+    let text = use_form_content().text;
+    let t = text.status;
     let send = ctl.send;
     let progress = move || match send.get() {
-        SendState::Sending { .. } => Some(
-            view! { <p class="aa-form__progress-text">{crate::forms::text::contact::SENDING}</p> }
-                .into_any(),
-        ),
+        SendState::Sending { .. } => {
+            Some(view! { <p class="aa-form__progress-text">{text.contact.sending}</p> }.into_any())
+        }
         SendState::Queued => Some(
             view! {
                 <div class="aa-notice aa-notice--waiting">
-                    <h4 class="aa-notice__heading">{t::QUEUED_HEADING}</h4>
-                    <p class="aa-notice__text">{t::QUEUED} " " <PhoneNumber/> "."</p>
+                    <h4 class="aa-notice__heading">{t.queued_heading}</h4>
+                    <p class="aa-notice__text">{t.queued} " " <PhoneNumber/> "."</p>
                 </div>
             }
             .into_any(),
         ),
         _ if ctl.waiting_for_config.get() && ctl.config.with(|c| *c == ConfigState::Loading) => {
-            Some(view! { <p class="aa-form__progress-text">{t::LOADING}</p> }.into_any())
+            Some(view! { <p class="aa-form__progress-text">{t.loading}</p> }.into_any())
         }
         _ => None,
     };
     let alert = move || {
         if let SendState::Failed(failure) = send.get() {
             let reason = match failure {
-                Failure::Network => t::NETWORK,
-                Failure::Timeout => t::TIMEOUT,
-                Failure::Server(_) => t::SERVER,
-                Failure::Rejected(_) => t::REJECTED,
+                Failure::Network => t.network,
+                Failure::Timeout => t.timeout,
+                Failure::Server(_) => t.server,
+                Failure::Rejected(_) => t.rejected,
             };
             Some(
                 view! {
                     <div class="aa-notice aa-notice--error">
-                        <h4 class="aa-notice__heading">{t::FAILED_HEADING}</h4>
+                        <h4 class="aa-notice__heading">{t.failed_heading}</h4>
                         <p class="aa-notice__text">{reason}</p>
-                        <p class="aa-notice__text">{t::KEPT} " " <PhoneNumber/> "."</p>
+                        <p class="aa-notice__text">{t.kept} " " <PhoneNumber/> "."</p>
                         <button type="button" class="aa-button" on:click=move |_| ctl.send_now()>
-                            {t::TRY_AGAIN}
+                            {t.try_again}
                         </button>
                     </div>
                 }
@@ -61,8 +62,8 @@ pub fn SendStatus(
             Some(
                 view! {
                     <div class="aa-notice">
-                        <h4 class="aa-notice__heading">{t::CONFIRM_HEADING}</h4>
-                        <p class="aa-notice__text">{t::CONFIRM}</p>
+                        <h4 class="aa-notice__heading">{t.confirm_heading}</h4>
+                        <p class="aa-notice__text">{t.confirm}</p>
                     </div>
                 }
                 .into_any(),

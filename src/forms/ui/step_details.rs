@@ -6,9 +6,9 @@ use super::checkbox::Checkbox;
 use super::choice_group::{Choice, ChoiceGroup};
 use super::controller::FormCtl;
 use super::text_field::TextField;
+use crate::forms::context::use_form_content;
 use crate::forms::rules::answers::{BestTime, ContactMethod};
 use crate::forms::rules::Field;
-use crate::forms::text::contact as t;
 
 /// Name, phone, email, how and when to reach them, and "remember me".
 #[component]
@@ -16,6 +16,7 @@ pub fn StepDetails(
     /// The form's state.
     ctl: FormCtl,
 ) -> impl IntoView {
+    let t = use_form_content().text.contact;
     let answers = ctl.answers;
     let methods = ContactMethod::ALL
         .iter()
@@ -38,7 +39,7 @@ pub fn StepDetails(
     view! {
         <TextField
             id=ctl.id(Field::Name)
-            label=t::NAME
+            label=t.name
             autocomplete="name"
             value=Signal::derive(move || answers.with(|a| a.name.clone()))
             on_input=Callback::new(move |v| answers.update(|a| a.name = v))
@@ -46,8 +47,8 @@ pub fn StepDetails(
         />
         <TextField
             id=ctl.id(Field::Phone)
-            label=t::PHONE
-            hint=t::PHONE_HINT
+            label=t.phone
+            hint=t.phone_hint
             input_type="tel"
             autocomplete="tel"
             inputmode="tel"
@@ -57,7 +58,7 @@ pub fn StepDetails(
         />
         <TextField
             id=ctl.id(Field::Email)
-            label=t::EMAIL
+            label=t.email
             input_type="email"
             autocomplete="email"
             value=Signal::derive(move || answers.with(|a| a.email.clone()))
@@ -66,7 +67,7 @@ pub fn StepDetails(
         />
         <ChoiceGroup
             id=ctl.id(Field::ContactMethod)
-            legend=t::METHOD_LEGEND
+            legend=t.method_legend
             choices=methods
             selected=Signal::derive(move || answers.with(|a| a.contact_method.map(|m| m.code()).into_iter().collect()))
             on_toggle=Callback::new(move |(code, _): (&'static str, bool)| {
@@ -76,8 +77,8 @@ pub fn StepDetails(
         />
         <div class="aa-field">
             <label class="aa-field__label" for=time_id.clone()>
-                {t::BEST_TIME}
-                <span class="aa-field__optional">" " {t::OPTIONAL}</span>
+                {t.best_time}
+                <span class="aa-field__optional">" " {t.optional}</span>
             </label>
             <select
                 class="aa-input aa-field__select"
@@ -94,11 +95,11 @@ pub fn StepDetails(
         </div>
         <Checkbox
             id=format!("{}-remember", ctl.kind.id())
-            label=t::REMEMBER
+            label=t.remember
             checked=Signal::derive(move || answers.with(|a| a.remember))
             on_change=Callback::new(move |on| answers.update(|a| a.remember = on))
         >
-            {t::REMEMBER_HINT}
+            {t.remember_hint}
         </Checkbox>
     }
     .into_any()
@@ -106,19 +107,21 @@ pub fn StepDetails(
 
 /// How a contact method is shown.
 pub fn method_label(method: ContactMethod) -> &'static str {
+    let t = use_form_content().text.contact;
     match method {
-        ContactMethod::Call => t::METHOD_CALL,
-        ContactMethod::Text => t::METHOD_TEXT,
-        ContactMethod::Email => t::METHOD_EMAIL,
+        ContactMethod::Call => t.method_call,
+        ContactMethod::Text => t.method_text,
+        ContactMethod::Email => t.method_email,
     }
 }
 
 /// How a best time is shown.
 pub fn time_label(time: BestTime) -> &'static str {
+    let t = use_form_content().text.contact;
     match time {
-        BestTime::Any => t::TIME_ANY,
-        BestTime::Morning => t::TIME_MORNING,
-        BestTime::Afternoon => t::TIME_AFTERNOON,
-        BestTime::Evening => t::TIME_EVENING,
+        BestTime::Any => t.time_any,
+        BestTime::Morning => t.time_morning,
+        BestTime::Afternoon => t.time_afternoon,
+        BestTime::Evening => t.time_evening,
     }
 }

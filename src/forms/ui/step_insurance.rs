@@ -7,7 +7,6 @@ use super::controller::FormCtl;
 use super::text_field::TextField;
 use crate::forms::context::use_form_content;
 use crate::forms::rules::Field;
-use crate::forms::text::contact as t;
 use crate::insurance::matcher::Directory;
 
 /// Carrier (the insurance checker's combobox, prefilled when the visitor
@@ -17,14 +16,15 @@ pub fn StepInsurance(
     /// The form's state.
     ctl: FormCtl,
 ) -> impl IntoView {
+    let t = use_form_content().text.contact;
     let answers = ctl.answers;
     let content = use_form_content();
     let directory = Directory::new(content.carriers, &content.checker);
     view! {
         <TextField
             id=ctl.id(Field::Carrier)
-            label=t::CARRIER
-            hint=t::CARRIER_HINT
+            label=t.carrier
+            hint=t.carrier_hint
             suggest=directory
             value=Signal::derive(move || answers.with(|a| a.carrier.clone()))
             on_input=Callback::new(move |v| answers.update(|a| a.carrier = v))
@@ -32,8 +32,8 @@ pub fn StepInsurance(
         />
         <TextField
             id=ctl.id(Field::MemberId)
-            label=t::MEMBER_ID
-            hint=t::MEMBER_ID_HINT
+            label=t.member_id
+            hint=t.member_id_hint
             optional=true
             autocomplete="off"
             value=Signal::derive(move || answers.with(|a| a.member_id.clone()))
@@ -42,7 +42,7 @@ pub fn StepInsurance(
         />
         <Checkbox
             id=ctl.id(Field::NoInsurance)
-            label=t::NO_INSURANCE
+            label=t.no_insurance
             checked=Signal::derive(move || answers.with(|a| a.no_insurance))
             on_change=Callback::new(move |on| answers.update(|a| a.no_insurance = on))
         />

@@ -5,10 +5,8 @@ use leptos::prelude::*;
 use super::checkbox::Checkbox;
 use super::controller::FormCtl;
 use super::text_field::TextField;
-use crate::content::Href;
 use crate::forms::context::use_form_content;
 use crate::forms::rules::Field;
-use crate::forms::text::contact as t;
 
 /// An optional message and permission to be contacted, with the privacy
 /// notice linked.
@@ -17,13 +15,14 @@ pub fn StepMessage(
     /// The form's state.
     ctl: FormCtl,
 ) -> impl IntoView {
+    let t = use_form_content().text.contact;
     let answers = ctl.answers;
-    let privacy = use_form_content().site.resolve(Href::Site(t::PRIVACY_PATH));
+    let privacy = use_form_content().site.resolve(t.privacy);
     view! {
         <TextField
             id=ctl.id(Field::Message)
-            label=t::MESSAGE
-            hint=t::MESSAGE_HINT
+            label=t.message
+            hint=t.message_hint
             optional=true
             multiline=true
             value=Signal::derive(move || answers.with(|a| a.message.clone()))
@@ -32,14 +31,14 @@ pub fn StepMessage(
         />
         <Checkbox
             id=ctl.id(Field::Consent)
-            label=t::CONSENT
+            label=t.consent
             checked=Signal::derive(move || answers.with(|a| a.consent))
             on_change=Callback::new(move |on| answers.update(|a| a.consent = on))
             error=ctl.error_for(Field::Consent)
         >
-            {t::PRIVACY_BEFORE}
-            <a href=privacy>{t::PRIVACY_LINK}</a>
-            {t::PRIVACY_AFTER}
+            {t.privacy_before}
+            <a href=privacy>{t.privacy_link}</a>
+            {t.privacy_after}
         </Checkbox>
     }
     .into_any()

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 
 use super::choice_group::{Choice, ChoiceGroup};
 use super::controller::FormCtl;
+use crate::forms::context::use_form_content;
 use crate::forms::rules::answers::{Concern, Who};
 use crate::forms::rules::Field;
-use crate::forms::text::contact as t;
 
 /// Who the enquiry is for (radios) and what it is about (checkboxes).
 #[component]
@@ -14,10 +14,11 @@ pub fn StepWho(
     /// The form's state.
     ctl: FormCtl,
 ) -> impl IntoView {
+    let t = use_form_content().text.contact;
     let answers = ctl.answers;
     let who_label = |who: Who| match who {
-        Who::Me => t::WHO_ME,
-        Who::SomeoneElse => t::WHO_SOMEONE,
+        Who::Me => t.who_me,
+        Who::SomeoneElse => t.who_someone,
     };
     let who = Who::ALL
         .iter()
@@ -36,7 +37,7 @@ pub fn StepWho(
     view! {
         <ChoiceGroup
             id=ctl.id(Field::Who)
-            legend=t::WHO_LEGEND
+            legend=t.who_legend
             choices=who
             selected=Signal::derive(move || answers.with(|a| a.who.map(|w| w.code()).into_iter().collect()))
             on_toggle=Callback::new(move |(code, _): (&'static str, bool)| {
@@ -46,8 +47,8 @@ pub fn StepWho(
         />
         <ChoiceGroup
             id=ctl.id(Field::Concerns)
-            legend=t::CONCERNS_LEGEND
-            hint=t::CONCERNS_HINT
+            legend=t.concerns_legend
+            hint=t.concerns_hint
             multiple=true
             choices=concerns
             selected=Signal::derive(move || answers.with(|a| a.concerns.iter().map(|c| c.code()).collect()))
@@ -64,9 +65,10 @@ pub fn StepWho(
 
 /// How a concern is shown.
 pub fn concern_label(concern: Concern) -> &'static str {
+    let t = use_form_content().text.contact;
     match concern {
-        Concern::Drugs => t::CONCERN_DRUGS,
-        Concern::Alcohol => t::CONCERN_ALCOHOL,
-        Concern::MentalHealth => t::CONCERN_MENTAL_HEALTH,
+        Concern::Drugs => t.concern_drugs,
+        Concern::Alcohol => t.concern_alcohol,
+        Concern::MentalHealth => t.concern_mental_health,
     }
 }

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use super::field_ids::FieldIds;
 use super::inline_error::InlineError;
 use crate::forms::context::use_form_content;
-use crate::forms::text::contact::OPTIONAL;
 use crate::insurance::combobox::CarrierCombobox;
 use crate::insurance::matcher::{self, Directory};
 
@@ -49,6 +48,7 @@ pub fn TextField(
     #[prop(into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let text = use_form_content().text;
     let ids = FieldIds::new(&id, hint.is_some());
     let describedby = ids.describedby(error);
     let invalid = move || error.with(Option::is_some).then_some("true");
@@ -110,7 +110,7 @@ pub fn TextField(
         <div class="aa-field" class:aa-field--error=move || error.with(Option::is_some)>
             <label class="aa-field__label" for=id.clone()>
                 {label}
-                {optional.then(|| view! { <span class="aa-field__optional">" " {OPTIONAL}</span> })}
+                {optional.then(|| view! { <span class="aa-field__optional">" " {text.contact.optional}</span> })}
             </label>
             {hint.map(|text| view! { <p class="aa-field__hint" id=ids.hint.clone()>{text}</p> })}
             <InlineError id=ids.error.clone() error=error/>
@@ -128,6 +128,9 @@ mod tests {
         let owner = Owner::new();
         let error = error.map(str::to_owned);
         owner.with(|| {
+            provide_context(crate::forms::context::FormContent::of(
+                crate::content::load::fixture(),
+            ));
             view! {
                 <TextField
                     id="f".to_owned()

@@ -2,10 +2,10 @@
 //! and the pieces around it.
 
 use super::*;
-use crate::content::CONTENT;
+use crate::content::load::fixture;
 
 fn directory() -> Directory {
-    Directory::new(CONTENT.carriers, &CONTENT.checker)
+    Directory::new(fixture().carriers, &fixture().checker)
 }
 
 /// What a query must answer.
@@ -276,7 +276,7 @@ fn case_table() {
 #[test]
 fn every_name_in_the_content_leads_to_its_insurer() {
     let directory = directory();
-    for carrier in CONTENT.carriers {
+    for carrier in fixture().carriers {
         let names = std::iter::once(carrier.name).chain(carrier.aliases.iter().map(|a| a.name));
         for name in names {
             match check(name, &directory) {
@@ -289,7 +289,7 @@ fn every_name_in_the_content_leads_to_its_insurer() {
             }
         }
     }
-    for parent in CONTENT.checker.parents {
+    for parent in fixture().checker.parents {
         let names = std::iter::once(parent.name).chain(parent.aliases.iter().map(|a| a.name));
         for name in names {
             match check(name, &directory) {
@@ -304,7 +304,7 @@ fn every_name_in_the_content_leads_to_its_insurer() {
             }
         }
     }
-    for other in CONTENT.checker.others {
+    for other in fixture().checker.others {
         let names = std::iter::once(other.name).chain(other.aliases.iter().map(|a| a.name));
         for name in names {
             match check(name, &directory) {
@@ -474,7 +474,7 @@ fn form_suggestions_add_the_clear_match_unless_typed() {
 #[test]
 fn headings_and_announcements_use_the_content_wording() {
     let directory = directory();
-    let text = &CONTENT.checker.text;
+    let text = &fixture().checker.text;
     let outcome = check("aetana", &directory).expect("an answer");
     let heading = outcome.heading(text, " aetana ");
     assert!(heading.contains("Aetna"), "{heading}");

@@ -168,6 +168,22 @@ impl Elem {
         json!({ ELEMENT_KEY: self.element.element_id().to_string() })
     }
 
+    /// The accessible name the browser itself computes (WebDriver "Get
+    /// Computed Label"), which, unlike the harness's own reading, counts CSS
+    /// generated content: what a screen reader is given.
+    pub async fn computed_label(&self) -> Result<String, String> {
+        let command = ComputedLabel(self.element.element_id().to_string());
+        let value = self
+            .client
+            .issue_cmd(command)
+            .await
+            .map_err(|e| format!("computed label of {}: {e}", self.description))?;
+        value
+            .as_str()
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .ok_or_else(|| format!("computed label of {}: {value}", self.description))
+    }
+
     /// The underlying fantoccini element, for anything not wrapped here.
     #[allow(dead_code)] // an escape hatch for tests to come
     pub fn raw(&self) -> &Element {
@@ -215,5 +231,28 @@ impl Elem {
             .execute(&script, vec![self.to_json()])
             .await
             .map_err(|e| format!("script on {}: {e}\n{body}", self.description))
+    }
+}
+
+/// WebDriver's `GET /session/{id}/element/{id}/computedlabel`, which
+/// fantoccini does not wrap.
+#[derive(Debug)]
+struct ComputedLabel(String);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for ComputedLabel {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/element/{}/computedlabel",
+            session_id.unwrap_or_default(),
+            self.0
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::GET, None)
     }
 }

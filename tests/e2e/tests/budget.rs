@@ -1,4 +1,5 @@
-//! Size budgets of the build as served: deterministic (the bytes of the
+//! Size budgets of the site as shipped (`dist/`, built from the shipped
+//! content, not the tests' own): deterministic (the bytes of the
 //! precompressed files), so they can fail the build. Timings live in
 //! `.ci/bench`, never here.
 
@@ -41,8 +42,8 @@ fn brotli_bytes(root: &Path, suffixes: &[&str]) -> Result<Vec<(String, u64)>, St
 }
 
 /// The wasm module, brotli-compressed, stays within its budget.
-async fn wasm_within_budget(page: &Page) -> Result<(), String> {
-    let wasm: Vec<_> = brotli_bytes(page.site_root(), &["_bg.wasm"])?
+async fn wasm_within_budget(_page: &Page) -> Result<(), String> {
+    let wasm: Vec<_> = brotli_bytes(&crate::tests::shipped_dist(), &["_bg.wasm"])?
         .into_iter()
         .filter(|(name, _)| !name.starts_with(FORMS_PREFIX))
         .collect();
@@ -57,16 +58,14 @@ async fn wasm_within_budget(page: &Page) -> Result<(), String> {
 
 /// HTML, CSS, loader and the app's wasm-bindgen JS and wasm together stay
 /// within budget (the forms module is not part of the first load).
-async fn first_load_within_budget(page: &Page) -> Result<(), String> {
-    let root = page.site_root();
-    let files = brotli_bytes(root, &["_bg.wasm", ".js", ".css"])?;
-    // The served copy's index.html carries the harness's script tag and no
-    // .br; measure the built page's own precompressed copy instead.
-    let index = brotli_bytes(&crate::tests::built_dist(), &["index.html"])?;
+async fn first_load_within_budget(_page: &Page) -> Result<(), String> {
+    let root = crate::tests::shipped_dist();
+    let files = brotli_bytes(&root, &["_bg.wasm", ".js", ".css"])?;
+    let index = brotli_bytes(&root, &["index.html"])?;
     ensure(index.len() == 1, || "dist has no index.html.br".to_owned())?;
     let parts: Vec<_> = files
         .into_iter()
-        .filter(|(name, _)| !name.starts_with("__e2e") && !name.starts_with(FORMS_PREFIX))
+        .filter(|(name, _)| !name.starts_with(FORMS_PREFIX))
         .chain(index)
         .collect();
     let total: u64 = parts.iter().map(|(_, bytes)| bytes).sum();
@@ -78,8 +77,8 @@ async fn first_load_within_budget(page: &Page) -> Result<(), String> {
 /// The forms module's glue and wasm, brotli, stay within their budget; and
 /// they exist, so the first-load figure cannot pass by the forms being
 /// folded back into the app.
-async fn forms_module_within_budget(page: &Page) -> Result<(), String> {
-    let parts: Vec<_> = brotli_bytes(page.site_root(), &["_bg.wasm", ".js"])?
+async fn forms_module_within_budget(_page: &Page) -> Result<(), String> {
+    let parts: Vec<_> = brotli_bytes(&crate::tests::shipped_dist(), &["_bg.wasm", ".js"])?
         .into_iter()
         .filter(|(name, _)| name.starts_with(FORMS_PREFIX))
         .collect();

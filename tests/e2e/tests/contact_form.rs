@@ -29,6 +29,7 @@ pub fn tests() -> Vec<Test> {
         offline_then_online_delivers,
         bad_inputs_get_clear_messages,
         browser_back_moves_between_steps,
+        decoration_stays_out_of_accessible_names,
         change_returns_to_check_answers,
         double_click_sends_once,
         book_form_sends_the_email,
@@ -683,6 +684,40 @@ async fn bad_inputs_get_clear_messages(page: &Page) -> Result<(), String> {
     let xss = page.eval("window.__aaXss === undefined").await?;
     ensure(xss == Value::Bool(true), || {
         "script text in the message ran".into()
+    })
+}
+
+/// Glyphs the page draws for decoration (the Back button's chevron, list
+/// bullets, arrows): a screen reader must not read them as part of a name.
+const DECORATION: &[char] = &[
+    '‹', '›', '«', '»', '←', '→', '↗', '▸', '▾', '✓', '✕', '×', '•',
+];
+
+/// The browser's own accessible names (WebDriver's computed label, which
+/// counts CSS generated content) hold no decoration: the Back button is
+/// "Back", and no button or link on the page has a glyph in its name.
+async fn decoration_stays_out_of_accessible_names(page: &Page) -> Result<(), String> {
+    open(page, "/").await?;
+    click(page, "radio", "Me").await?;
+    click(page, "checkbox", "Alcohol").await?;
+    click(page, "button", "Continue").await?;
+    wait_step(page, "Step 2 of 5").await?;
+    let back = page.by_role("button", "Back").await?;
+    let label = back.computed_label().await?;
+    ensure(label == "Back", || {
+        format!("the Back button's accessible name is {label:?}")
+    })?;
+    let mut decorated = Vec::new();
+    for role in ["button", "link"] {
+        for element in page.find_all(&Query::role(role)).await? {
+            let label = element.computed_label().await?;
+            if label.contains(DECORATION) {
+                decorated.push(format!("{role} {label:?}"));
+            }
+        }
+    }
+    ensure(decorated.is_empty(), || {
+        format!("decoration in accessible names: {}", decorated.join(", "))
     })
 }
 

@@ -1,8 +1,12 @@
 //! The page contract: what the article must render, shared by the tests.
+//! The suite runs against a build of the fixture content
+//! (`tests/fixtures/content/`, built by `.ci/build --fixture`), so editing the
+//! live content never fails an e2e test; the fixture keeps the live
+//! structure and differs where a test must tell them apart (the title).
 
-/// The article's one h1.
+/// The article's one h1 (the fixture's, not the live one).
 pub const H1: &str =
-    "Ketamine: Party Drug or Therapeutic Breakthrough? What Professionals Should Know";
+    "Ketamine, Told for the Tests: Party Drug or Therapeutic Breakthrough? What Professionals Should Know";
 
 /// The section headings (h2), in order. Note the typographic apostrophes.
 pub const SECTIONS: [&str; 8] = [
@@ -47,3 +51,17 @@ pub const CARRIERS: [&str; 6] = [
 
 /// The admissions phone number, as used in tel: and sms: links.
 pub const PHONE: &str = "+19497633440";
+
+/// The crisis notes' accessible name (`ui.toml [crisis] label`).
+pub const CRISIS_LABEL: &str = "Crisis help";
+
+/// How many crisis notes the page shows: one per `{{crisis}}` of the
+/// fixture article (three) and one in the footer.
+pub const CRISIS_NOTES: usize = 4;
+
+/// The links each crisis note carries: call and text the 988 Lifeline,
+/// call 911.
+pub const CRISIS_LINKS: [&str; 3] = ["tel:988", "sms:988", "tel:911"];
+
+/// A phrase of the disclaimer (`site.toml [disclaimer]`).
+pub const DISCLAIMER: &str = "not medical advice";

@@ -14,6 +14,7 @@ mod harness_check;
 mod headers;
 mod hydration;
 mod layout;
+mod notes;
 mod screenshots;
 mod toc;
 mod toc_util;
@@ -27,6 +28,7 @@ pub fn all() -> Vec<Test> {
     let mut all = Vec::new();
     all.extend(harness_check::tests());
     all.extend(article::tests());
+    all.extend(notes::tests());
     all.extend(carrier_checker::tests());
     all.extend(contact::tests());
     all.extend(contact_form::tests());
@@ -42,11 +44,23 @@ pub fn all() -> Vec<Test> {
     all
 }
 
-/// The build under test: `E2E_DIST`, or `<workspace>/dist`.
+/// The build under test: `E2E_DIST`, or the app built from the tests' own
+/// content (`bash .ci/build --fixture`: `<workspace>/target/fixture-dist`),
+/// so editing the shipped content never breaks a test.
 pub fn built_dist() -> std::path::PathBuf {
     std::env::var_os("E2E_DIST")
         .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"))
+        .unwrap_or_else(|| workspace().join("target/fixture-dist"))
+}
+
+/// The site as shipped (`bash .ci/build`: `<workspace>/dist`), whose sizes
+/// the budgets hold.
+pub fn shipped_dist() -> std::path::PathBuf {
+    workspace().join("dist")
+}
+
+fn workspace() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 /// Opens the article (the pre-rendered page, before or during hydration).

@@ -316,12 +316,14 @@ async fn first_entry_not_marked_below_the_viewport_at(
     page: &Page,
     (width, height): (u32, u32),
 ) -> Result<(), String> {
+    // Where the first heading starts at this width (the width, not the
+    // height, decides it).
     open_hydrated(page, width, height, "/").await?;
     let intro_top = top_of(&page.heading(2, SECTIONS[0]).await?).await?;
     // A short window (a landscape phone, a small laptop window) that ends
     // above the first heading.
     let height = (intro_top - 40.0).max(200.0) as u32;
-    open_hydrated(page, WIDE.0, height, "/").await?;
+    open_hydrated(page, width, height, "/").await?;
     let intro = page.heading(2, SECTIONS[0]).await?;
     let viewport = page
         .eval("window.innerHeight")

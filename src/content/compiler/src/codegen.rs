@@ -23,8 +23,14 @@ pub fn codegen(content: &Content) -> String {
     let article = &content.article;
     let _ = writeln!(
         out,
-        "    article: Article {{\n        title: {:?},\n        description: {:?},\n        path: {:?},\n        sections: &[",
-        article.title, article.description, article.path
+        "    article: Article {{\n        title: {:?},\n        description: {:?},\n        path: {:?},\n        \
+         review: Review {{ author: {:?}, reviewer: {:?}, reviewed: {:?} }},\n        sections: &[",
+        article.title,
+        article.description,
+        article.path,
+        article.review.author,
+        article.review.reviewer,
+        article.review.reviewed
     );
     for section in &article.sections {
         let _ = writeln!(
@@ -41,6 +47,18 @@ pub fn codegen(content: &Content) -> String {
         out,
         "    not_found: NotFound {{ heading: {:?}, body: {:?}, link: {:?} }},",
         not_found.heading, not_found.body, not_found.link
+    );
+    let _ = writeln!(
+        out,
+        "    crisis: {},\n    disclaimer: {},",
+        blocks_code(&content.crisis, 4),
+        blocks_code(&content.disclaimer, 4)
+    );
+    let _ = writeln!(
+        out,
+        "    #[cfg(not(feature = \"hydrate\"))]\n    forms: {},\n    ui: {},",
+        crate::texts::data_code(&crate::texts::FORMS, &content.forms, href_code),
+        crate::texts::data_code(&crate::texts::UI, &content.ui, href_code)
     );
     out.push_str("    faq: &[\n");
     for item in &content.faq {

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::body::{article, faq, offers};
+use crate::body::{article, body, faq, offers};
 use crate::carriers::carriers;
 use crate::codegen::codegen;
 use crate::compiled::{Article, Content, Embed};
@@ -11,6 +11,7 @@ use crate::files::{parse_toml, CarriersFile, FaqFile, OffersFile, SiteFile};
 use crate::links::Ref;
 use crate::page::{check_page, resolve_site_links};
 use crate::site::check_site;
+use crate::texts::{texts, FORMS, UI};
 use crate::FILES;
 
 /// One content file: its path as it should be reported, and its text or why it could not be read.
@@ -53,7 +54,7 @@ impl SourceFile {
     }
 }
 
-/// The five content files.
+/// The content files.
 #[derive(Debug, Clone)]
 pub struct Sources {
     pub site: SourceFile,
@@ -61,12 +62,14 @@ pub struct Sources {
     pub faq: SourceFile,
     pub offers: SourceFile,
     pub carriers: SourceFile,
+    pub forms: SourceFile,
+    pub ui: SourceFile,
 }
 
 impl Sources {
     /// Reads the files of [`FILES`] in `dir`.
     pub fn read(dir: &Path) -> Self {
-        let [site, article, faq, offers, carriers] =
+        let [site, article, faq, offers, carriers, forms, ui] =
             FILES.map(|name| SourceFile::read(&dir.join(name)));
         Sources {
             site,
@@ -74,6 +77,8 @@ impl Sources {
             faq,
             offers,
             carriers,
+            forms,
+            ui,
         }
     }
 }
@@ -104,6 +109,26 @@ pub fn compile(sources: &Sources) -> Result<Content, Vec<Error>> {
         .and_then(|f| parse_toml::<SiteFile>(f, &mut errors));
     let site = match (&site_text, &site_file) {
         (Some(text), Some(file)) => Some(check_site(text, file, &mut errors)),
+        _ => None,
+    };
+
+    let notes = match (&site_text, &site_file) {
+        (Some(text), Some(file)) => Some((
+            body(
+                text,
+                &file.crisis.body,
+                "[crisis] body".into(),
+                &mut checks,
+                &mut errors,
+            ),
+            body(
+                text,
+                &file.disclaimer.body,
+                "[disclaimer] body".into(),
+                &mut checks,
+                &mut errors,
+            ),
+        )),
         _ => None,
     };
 
@@ -139,6 +164,15 @@ pub fn compile(sources: &Sources) -> Result<Content, Vec<Error>> {
         _ => None,
     };
 
+    let forms_text = sources.forms.file_text(&mut errors);
+    let forms = forms_text
+        .as_ref()
+        .map(|f| texts(f, &FORMS, &mut checks.refs, &mut errors));
+    let ui_text = sources.ui.file_text(&mut errors);
+    let ui = ui_text
+        .as_ref()
+        .map(|f| texts(f, &UI, &mut checks.refs, &mut errors));
+
     let links = site_file.as_ref().map(|file| &file.links);
     check_page(
         &checks,
@@ -155,6 +189,8 @@ pub fn compile(sources: &Sources) -> Result<Content, Vec<Error>> {
         &sources.faq,
         &sources.offers,
         &sources.carriers,
+        &sources.forms,
+        &sources.ui,
     ];
     let order = |path: &str| {
         files
@@ -168,10 +204,17 @@ pub fn compile(sources: &Sources) -> Result<Content, Vec<Error>> {
         a.file == b.file && a.at.map(|at| at.0) == b.at.map(|at| at.0) && a.message == b.message
     });
 
-    match (site, article, faq, offers, carriers) {
-        (Some(site), Some(article), Some(faq), Some(offers), Some((carriers, checker)))
-            if errors.is_empty() =>
-        {
+    match (site, notes, article, faq, offers, carriers, forms, ui) {
+        (
+            Some(site),
+            Some((crisis, disclaimer)),
+            Some(article),
+            Some(faq),
+            Some(offers),
+            Some((carriers, checker)),
+            Some(forms),
+            Some(ui),
+        ) if errors.is_empty() => {
             let links = links.expect("site.toml was read");
             let [insurance_cta, shared_experience, verify_insurance, book, closing_cta, help] =
                 offers;
@@ -182,6 +225,10 @@ pub fn compile(sources: &Sources) -> Result<Content, Vec<Error>> {
                     ..site.1
                 },
                 not_found: site.2,
+                crisis,
+                disclaimer,
+                forms,
+                ui,
                 faq,
                 carriers,
                 checker,

@@ -25,6 +25,8 @@ pub enum Embed {
     InsuranceCta,
     SharedExperience,
     Faq,
+    /// The crisis-help note (`[crisis]` of site.toml); as often as needed.
+    Crisis,
 }
 
 impl Embed {
@@ -33,6 +35,7 @@ impl Embed {
             Embed::InsuranceCta => "insurance-cta",
             Embed::SharedExperience => "shared-experience",
             Embed::Faq => "faq",
+            Embed::Crisis => "crisis",
         }
     }
 
@@ -41,6 +44,7 @@ impl Embed {
             Embed::InsuranceCta => "InsuranceCta",
             Embed::SharedExperience => "SharedExperience",
             Embed::Faq => "Faq",
+            Embed::Crisis => "Crisis",
         }
     }
 }
@@ -75,7 +79,19 @@ pub struct Article {
     pub title: String,
     pub description: String,
     pub path: String,
+    pub review: Review,
     pub sections: Vec<Section>,
+}
+
+/// Who wrote and reviewed the article (model.rs `Review`); empty texts
+/// for what is not filled in. Never invented: the shipped content leaves
+/// them empty until the center names real people.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Review {
+    pub author: String,
+    pub reviewer: String,
+    /// `YYYY-MM-DD`, or empty.
+    pub reviewed: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,6 +206,12 @@ pub struct Content {
     pub site: Site,
     pub article: Article,
     pub not_found: NotFound,
+    /// `[crisis]` of site.toml: where to get help now (988, 911).
+    pub crisis: Vec<Block>,
+    /// `[disclaimer]` of site.toml: information, not medical advice.
+    pub disclaimer: Vec<Block>,
+    pub forms: crate::texts::Texts,
+    pub ui: crate::texts::Texts,
     pub faq: Vec<FaqItem>,
     pub carriers: Vec<Carrier>,
     pub checker: Checker,

@@ -18,8 +18,17 @@ pub struct SiteFile {
     pub article: ArticleTable,
     pub phone: PhoneTable,
     pub not_found: NotFoundTable,
+    pub crisis: NoteTable,
+    pub disclaimer: NoteTable,
     #[serde(default)]
     pub links: BTreeMap<String, Str>,
+}
+
+/// `[crisis]` and `[disclaimer]`: a short note in Markdown.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteTable {
+    pub body: Str,
 }
 
 #[derive(Debug, Deserialize)]
@@ -44,6 +53,15 @@ pub struct ArticleTable {
     pub title: Str,
     pub description: Str,
     pub path: Str,
+    /// Who wrote it; may be empty.
+    #[serde(default)]
+    pub author: Option<Str>,
+    /// Who reviewed it medically; may be empty.
+    #[serde(default)]
+    pub reviewer: Option<Str>,
+    /// When it was last reviewed, `YYYY-MM-DD`; may be empty.
+    #[serde(default)]
+    pub reviewed: Option<Str>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -38,6 +38,8 @@ mod page;
 mod site;
 #[cfg(feature = "compiler")]
 mod text;
+#[cfg(feature = "compiler")]
+pub mod texts;
 
 #[cfg(all(test, feature = "compiler"))]
 mod tests;
@@ -48,12 +50,14 @@ pub use compile::{compile, generate, SourceFile, Sources};
 pub use error::Error;
 
 /// The content files, in the order they are read and reported.
-pub const FILES: [&str; 5] = [
+pub const FILES: [&str; 7] = [
     "site.toml",
     "article.md",
     "faq.toml",
     "offers.toml",
     "carriers.toml",
+    "forms.toml",
+    "ui.toml",
 ];
 
 /// The offers of `offers.toml`: table name and page anchor.
@@ -71,3 +75,23 @@ pub const CONTACT_ID: &str = "contact";
 
 /// The longest `[article] description`, in characters (search results cut the rest).
 pub const MAX_DESCRIPTION: usize = 160;
+
+/// What the content leaves out that a reader would expect, said by the
+/// build while it is so (not an error: nothing may be invented).
+#[cfg(feature = "compiler")]
+pub fn notes(content: &compiled::Content) -> Vec<String> {
+    let review = &content.article.review;
+    let mut notes = Vec::new();
+    for (value, key, what) in [
+        (&review.author, "author", "no author is named"),
+        (&review.reviewer, "reviewer", "no medical reviewer is named"),
+        (&review.reviewed, "reviewed", "no review date is given"),
+    ] {
+        if value.is_empty() {
+            notes.push(format!(
+                "site.toml [article] {key} is empty: {what} on the page (fill it in once a real person has done it)"
+            ));
+        }
+    }
+    notes
+}

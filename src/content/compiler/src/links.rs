@@ -1,11 +1,12 @@
-//! Links: `site:`, `#anchor`, `call:`, `text:`, `https:`, `mailto:`.
+//! Links: `site:`, `#anchor`, `call:`, `text:`, `tel:`/`sms:` with a
+//! number, `https:`, `mailto:`.
 
 use crate::compiled::Href;
 use crate::error::Loc;
 
 /// Reads a link target as written in the content.
 pub fn parse_href(raw: &str) -> Result<Href, String> {
-    const KINDS: &str = "use `site:key`, `#anchor`, `call:`, `text:`, an `https:` URL or `mailto:`";
+    const KINDS: &str = "use `site:key`, `#anchor`, `call:`, `text:`, `tel:` or `sms:` with a number, an `https:` URL or `mailto:`";
     if raw.is_empty() {
         return Err(format!("empty link target: {KINDS}"));
     }
@@ -34,6 +35,19 @@ pub fn parse_href(raw: &str) -> Result<Href, String> {
             return Err(format!(
                 "`{raw}`: write just `{scheme}`, the number is [phone] e164 in site.toml"
             ));
+        }
+    }
+    // Another number than the site's own, like a crisis line (`tel:988`).
+    for scheme in ["tel:", "sms:"] {
+        if let Some(number) = raw.strip_prefix(scheme) {
+            let digits = number.strip_prefix('+').unwrap_or(number);
+            if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) || digits.len() > 15
+            {
+                return Err(format!(
+                    "`{raw}`: write the number as digits, like `{scheme}988` or `{scheme}+19497633440`"
+                ));
+            }
+            return Ok(Href::External(raw.to_string()));
         }
     }
     if let Some(rest) = raw.strip_prefix("https://") {

@@ -325,11 +325,12 @@ impl<'a> Converter<'a> {
             "insurance-cta" => Embed::InsuranceCta,
             "shared-experience" => Embed::SharedExperience,
             "faq" => Embed::Faq,
+            "crisis" => Embed::Crisis,
             _ => {
                 self.error(
                     start,
                     format_args!(
-                        "unknown block `{{{{{name}}}}}`: use `{{{{insurance-cta}}}}`, `{{{{shared-experience}}}}` or `{{{{faq}}}}`"
+                        "unknown block `{{{{{name}}}}}`: use `{{{{insurance-cta}}}}`, `{{{{shared-experience}}}}`, `{{{{faq}}}}` or `{{{{crisis}}}}`"
                     ),
                 );
                 return Some(None);

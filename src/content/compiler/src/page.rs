@@ -44,7 +44,8 @@ pub(crate) fn check_page(
     for (embed, loc) in &checks.embeds {
         let count = embedded.entry(*embed).or_default();
         *count += 1;
-        if *count == 2 {
+        // The crisis note goes wherever the text needs it.
+        if *count == 2 && *embed != Embed::Crisis {
             errors.push(loc.error(format_args!(
                 "`{{{{{}}}}}` may appear only once in the article",
                 embed.name()
@@ -134,6 +135,10 @@ pub(crate) fn resolve_site_links(content: &mut Content, links: &BTreeMap<String,
     for item in &mut content.faq {
         in_blocks(&mut item.answer, &resolve);
     }
+    in_blocks(&mut content.crisis, &resolve);
+    in_blocks(&mut content.disclaimer, &resolve);
+    content.forms.links_mut().for_each(&resolve);
+    content.ui.links_mut().for_each(&resolve);
     for offer in [
         &mut content.insurance_cta,
         &mut content.shared_experience,

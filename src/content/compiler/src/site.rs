@@ -1,6 +1,6 @@
 //! `site.toml`: the site, the article's metadata, the phone, the 404 page.
 
-use crate::compiled::{Article, NotFound, Phone, Site};
+use crate::compiled::{Article, NotFound, Phone, Review, Site};
 use crate::error::{Error, FileText};
 use crate::files::{SiteFile, Str};
 use crate::text::{check_plain, check_required};
@@ -145,6 +145,7 @@ pub(crate) fn check_site(
             title: owned(&site.article.title),
             description: owned(&site.article.description),
             path: owned(&site.article.path),
+            review: review(file, site, errors),
             sections: Vec::new(),
         },
         NotFound {
@@ -153,4 +154,63 @@ pub(crate) fn check_site(
             link: owned(&site.not_found.link),
         },
     )
+}
+
+/// `[article] author`, `reviewer` and `reviewed`: optional, but what is
+/// given must be plain text, and the date a real `YYYY-MM-DD` date.
+fn review(file: &FileText<'_>, site: &SiteFile, errors: &mut Vec<Error>) -> Review {
+    let article = &site.article;
+    let text = |value: &Option<Str>, context: &str, errors: &mut Vec<Error>| -> String {
+        match value {
+            Some(value) if !value.get_ref().trim().is_empty() => {
+                check_plain(file, value, context, errors);
+                value.get_ref().trim().to_string()
+            }
+            _ => String::new(),
+        }
+    };
+    let author = text(&article.author, "[article] author", errors);
+    let reviewer = text(&article.reviewer, "[article] reviewer", errors);
+    let reviewed = text(&article.reviewed, "[article] reviewed", errors);
+    if !reviewed.is_empty() && !is_date(&reviewed) {
+        if let Some(value) = &article.reviewed {
+            errors.push(
+                file.loc(value.span().start, "[article] reviewed")
+                    .error(format_args!(
+                        "`{reviewed}` is not a date written as YYYY-MM-DD, like `2026-11-20`"
+                    )),
+            );
+        }
+    }
+    Review {
+        author,
+        reviewer,
+        reviewed,
+    }
+}
+
+/// `YYYY-MM-DD` naming a day that exists.
+pub fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [year, month, day] = parts[..] else {
+        return false;
+    };
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (Some(year), Some(month), Some(day)) = (number(year, 4), number(month, 2), number(day, 2))
+    else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (2000..=2100).contains(&year) && (1..=days).contains(&day)
 }

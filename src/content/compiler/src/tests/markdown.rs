@@ -239,7 +239,7 @@ fn rejects_bad_links() {
     let cases = [
         ("[a](http://example.com/)", "src/content/article.md:3:1: `http://example.com/`: use https:, not http:"),
         ("[a](/page)", "src/content/article.md:3:1: `/page`: link to a page of the site with `site:key` and [links] in site.toml"),
-        ("x [a](page.html)", "src/content/article.md:3:3: unsupported link target `page.html`: use `site:key`, `#anchor`, `call:`, `text:`, an `https:` URL or `mailto:`"),
+        ("x [a](page.html)", "src/content/article.md:3:3: unsupported link target `page.html`: use `site:key`, `#anchor`, `call:`, `text:`, `tel:` or `sms:` with a number, an `https:` URL or `mailto:`"),
         ("[a](call:+123)", "src/content/article.md:3:1: `call:+123`: write just `call:`, the number is [phone] e164 in site.toml"),
         ("[a](text:5)", "src/content/article.md:3:1: `text:5`: write just `text:`, the number is [phone] e164 in site.toml"),
         ("[a](site:)", "src/content/article.md:3:1: `site:` needs a key of [links] in site.toml, like `site:dual-diagnosis`"),
@@ -376,7 +376,7 @@ fn embed_rules() {
     );
     assert_eq!(
         body_errors("{{book}}"),
-        ["src/content/article.md:3:1: unknown block `{{book}}`: use `{{insurance-cta}}`, `{{shared-experience}}` or `{{faq}}`"]
+        ["src/content/article.md:3:1: unknown block `{{book}}`: use `{{insurance-cta}}`, `{{shared-experience}}`, `{{faq}}` or `{{crisis}}`"]
     );
     assert_eq!(
         body_errors("See {{insurance-cta}} here."),

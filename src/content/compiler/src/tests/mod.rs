@@ -35,11 +35,18 @@ text_label = "Text us"
 [links]
 dual-diagnosis = "dual-diagnosis/"
 home = ""
+privacy = "privacy-policy/"
 
 [not_found]
 heading = "Page not found"
 body = "Nothing here."
 link = "Read the article"
+
+[crisis]
+body = "In danger? [Call 988](tel:988)."
+
+[disclaimer]
+body = "Not medical advice."
 "#;
 
 const ARTICLE: &str = "## What Is Ketamine?
@@ -158,8 +165,15 @@ fn sources(site: &str, article: &str, faq: &str, offers: &str, carriers: &str) -
         faq: SourceFile::new("src/content/faq.toml", faq),
         offers: SourceFile::new("src/content/offers.toml", offers),
         carriers: SourceFile::new("src/content/carriers.toml", carriers),
+        forms: SourceFile::new("src/content/forms.toml", FORMS),
+        ui: SourceFile::new("src/content/ui.toml", UI),
     }
 }
+
+/// The word files, as the tests' own content set has them (the app's
+/// fixture): every key of the schema, so a test changes one thing.
+const FORMS: &str = include_str!("../../../../../tests/fixtures/content/forms.toml");
+const UI: &str = include_str!("../../../../../tests/fixtures/content/ui.toml");
 
 fn messages(result: Result<Content, Vec<Error>>) -> Vec<String> {
     match result {
@@ -242,4 +256,5 @@ mod files;
 mod markdown;
 mod pieces;
 mod site;
+mod texts;
 mod whole;

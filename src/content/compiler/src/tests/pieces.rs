@@ -46,7 +46,15 @@ fn parse_href_kinds() {
     assert!(parse_href("").is_err());
     assert!(parse_href("https://a.b/x y").is_err());
     assert!(parse_href("ftp://a.b/").is_err());
-    assert!(parse_href("tel:+19497633440").is_err());
+    // Other numbers than the site's own, such as a crisis line.
+    assert_eq!(parse_href("tel:988"), Ok(Href::External("tel:988".into())));
+    assert_eq!(
+        parse_href("sms:+19497633440"),
+        Ok(Href::External("sms:+19497633440".into()))
+    );
+    assert!(parse_href("tel:").is_err());
+    assert!(parse_href("tel:988-1").is_err());
+    assert!(parse_href("sms:1234567890123456").is_err());
 }
 
 #[test]
@@ -73,7 +81,7 @@ fn generated_code_shape() {
     for fragment in [
         "site: Site {\n        name: \"Asana Recovery\",",
         "phone: Phone { display: \"(949) 763-3440\", e164: \"+19497633440\" },",
-        "path: \"ketamine/\",\n        sections: &[",
+        "path: \"ketamine/\",\n        review: Review {",
         "Section {\n                id: \"what-is-ketamine\",\n                title: \"What Is Ketamine?\",\n                blocks: &[",
         "Block::Paragraph(&[Inline::Text(\"Ketamine is \"), Inline::Strong(&[Inline::Text(\"strong\")]), ",
         "Inline::Link { href: Href::Site(\"dual-diagnosis/\"), children: &[Inline::Text(\"dual diagnosis\")] }",

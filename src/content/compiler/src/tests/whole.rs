@@ -191,7 +191,10 @@ fn compiles_the_fixture() {
 fn generate_reads_a_directory() {
     let dir = std::env::temp_dir().join(format!("content-source-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    for (name, text) in FILES.iter().zip([SITE, ARTICLE, FAQ, OFFERS, CARRIERS]) {
+    for (name, text) in FILES
+        .iter()
+        .zip([SITE, ARTICLE, FAQ, OFFERS, CARRIERS, FORMS, UI])
+    {
         std::fs::write(dir.join(name), text).unwrap();
     }
     let code = generate(&dir).unwrap();
