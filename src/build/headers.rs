@@ -785,6 +785,23 @@ mod tests {
     }
 
     #[test]
+    fn shipped_settings_allow_no_local_backend() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(root.join(SETTINGS_FILE)).unwrap();
+        let settings = Settings::parse(&text).unwrap();
+        let local = |s: &str| s.contains("127.0.0.1") || s.contains("localhost");
+        assert!(
+            !settings.connect_src.iter().any(|s| local(s)),
+            "{SETTINGS_FILE} allows a local backend: {:?}",
+            settings.connect_src
+        );
+        for (path, _) in deploy_files(&settings) {
+            let shipped = std::fs::read_to_string(root.join(&path)).unwrap();
+            assert!(!local(&shipped), "{path} allows a local backend");
+        }
+    }
+
+    #[test]
     fn classifies_the_built_files() {
         assert_eq!(Class::of_file("/"), Class::Page);
         assert_eq!(Class::of_file("/index.html"), Class::Page);

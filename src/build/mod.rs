@@ -74,8 +74,17 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
     let mut page = read(&index_path)?;
 
     let (app, forms) = find_modules(staging)?;
-    let forms = hash_module(staging, &forms)?;
+    let forms = hash_module(staging, &forms, FORMS_STEM)?;
     page = html::remove_trunk_loader(&page, &app.js, &app.wasm)?;
+    // Trunk writes its hash without leading zeros (one build in 16 gets a
+    // 15-digit name, which no cache rule would match): rename the app's
+    // files the same way as the forms', always 16 digits.
+    let app_stem = app
+        .js
+        .rsplit_once('-')
+        .map_or("app", |(stem, _)| stem)
+        .to_string();
+    let app = hash_module(staging, &app, &app_stem)?;
     let boot = boot::boot_module(&app, &forms);
     let boot_name = hashed_name("boot", "js", boot.as_bytes());
     write(&staging.join(&boot_name), boot.as_bytes())?;
@@ -102,7 +111,11 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
         &staging.join("_headers"),
         headers::headers_file(&files, &settings).as_bytes(),
     )?;
-    let stale = stale_deploy_files(root, &settings);
+    let stale = if header_settings_file(root).1 {
+        stale_deploy_files(root, &settings)
+    } else {
+        Vec::new()
+    };
     let (count, raw, brotli) = compress::compress_dir(staging)
         .map_err(|(path, source)| BuildError::Io { path, source })?;
     let mut report = format!(
@@ -119,9 +132,31 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
     Ok(report)
 }
 
-/// Reads and checks the deployer's header settings (`deploy/headers.toml`).
+/// Names a settings file to build with instead of
+/// [`headers::SETTINGS_FILE`] (absolute, or relative to the repository):
+/// for builds that are never published, such as `.ci/serve`'s, whose page
+/// posts to a form backend on this machine. The committed server
+/// configurations are for the shipped settings, so such a build does not
+/// compare them.
+pub const SETTINGS_ENV: &str = "AA_HEADER_SETTINGS";
+
+/// The settings file a build reads, and whether it is the shipped one.
+pub fn header_settings_file(root: &Path) -> (PathBuf, bool) {
+    match std::env::var_os(SETTINGS_ENV).filter(|v| !v.is_empty()) {
+        Some(path) => (root.join(PathBuf::from(path)), false),
+        None => (root.join(headers::SETTINGS_FILE), true),
+    }
+}
+
+/// Reads and checks the header settings (`deploy/headers.toml`, or the file
+/// [`SETTINGS_ENV`] names).
 pub fn read_header_settings(root: &Path) -> Result<headers::Settings, BuildError> {
-    let text = read(&root.join(headers::SETTINGS_FILE))?;
+    read_header_settings_from(&header_settings_file(root).0)
+}
+
+/// Reads and checks the header settings in `path`.
+pub fn read_header_settings_from(path: &Path) -> Result<headers::Settings, BuildError> {
+    let text = read(path)?;
     Ok(headers::Settings::parse(&text)?)
 }
 
@@ -192,15 +227,16 @@ fn find_modules(staging: &Path) -> Result<(Module, Module), BuildError> {
 }
 
 /// Renames `module`'s files to content-hashed names, so the server can let
-/// browsers cache them for good, as it does Trunk's own.
-fn hash_module(staging: &Path, module: &Module) -> Result<Module, BuildError> {
+/// browsers cache them for good: `stem-<16 hex>`, which Trunk's own
+/// names are not always (it drops leading zeros).
+fn hash_module(staging: &Path, module: &Module, stem: &str) -> Result<Module, BuildError> {
     let wasm = fs::read(staging.join(&module.wasm)).map_err(|source| BuildError::Io {
         path: staging.join(&module.wasm),
         source,
     })?;
     let js = read(&staging.join(&module.js))?;
     let digest_of = [wasm.as_slice(), js.as_bytes()].concat();
-    let js_name = hashed_name(FORMS_STEM, "js", &digest_of);
+    let js_name = hashed_name(stem, "js", &digest_of);
     let stem = js_name.trim_end_matches(".js");
     let hashed = Module {
         wasm: format!("{stem}_bg.wasm"),

@@ -13,6 +13,14 @@
 // download shows the placeholder's pre-rendered notice ("could not load",
 // the phone number, "Try again"); it is retried on "Try again" or the next
 // of those moments.
+//
+// The pre-rendered forms are inert in the HTML, so without scripts nothing
+// in them can be used or sent. This script wakes them as soon as it runs: a
+// keyboard user then tabs into a form instead of past it, which starts the
+// download; what they type meanwhile is handed to the live form, which
+// also puts focus back on the same control (src/loader/handover.rs). Until
+// then a form cannot send: its submit is held back, so the answers never
+// go to the page's own URL.
 const APP_JS = "__AA_APP_JS__";
 const APP_WASM = "__AA_APP_WASM__";
 const FORMS_JS = "__AA_FORMS_JS__";
@@ -26,12 +34,20 @@ const load = (js, wasm) =>
     return module;
   });
 let forms;
+let ready = false;
 let attempts = 0;
 const notice = (el, show) => {
   const failed = el.querySelector("[data-aa-failed]");
   if (failed) failed.hidden = !show;
 };
-const mount = (el) => {
+// The polite status of a placeholder: it speaks only to a visitor who is
+// in the form (focus or touch), never to one who scrolled past.
+const waiting = (el, show) => {
+  const status = el.querySelector("[data-aa-loading]");
+  if (status) status.textContent = show ? status.getAttribute("data-aa-loading") : "";
+};
+const mount = (el, asked) => {
+  if (el.hasAttribute("data-aa-mounted")) return;
   if (!forms) {
     // A failed import stays failed for the page's lifetime (the module map
     // keeps it), so each retry asks for the module under a new URL.
@@ -43,28 +59,63 @@ const mount = (el) => {
       if (forms === loading) forms = undefined;
     });
   }
-  forms.then((module) => module.mount(el), (error) => {
+  if (asked && !ready) {
+    notice(el, false);
+    waiting(el, true);
+  }
+  forms.then((module) => {
+    ready = true;
+    module.mount(el);
+  }, (error) => {
+    waiting(el, false);
     notice(el, true);
     console.error("forms module failed to load", error);
   });
 };
+const partOf = (event) =>
+  event.target instanceof Element ? event.target.closest("[data-aa-part]") : null;
+for (const type of ["focusin", "pointerdown"]) {
+  document.addEventListener(type, (event) => {
+    const el = partOf(event);
+    if (el) mount(el, true);
+  });
+}
+document.addEventListener("submit", (event) => {
+  const el = partOf(event);
+  if (el && !el.hasAttribute("data-aa-mounted")) {
+    event.preventDefault();
+    mount(el, true);
+  }
+});
+document.addEventListener("click", (event) => {
+  const el = partOf(event);
+  if (el && event.target.closest("[data-aa-retry]")) mount(el, true);
+});
+// Capture: the checker's event does not bubble.
+document.addEventListener("aa-prefill", (event) => {
+  const el = partOf(event);
+  if (el) mount(el, true);
+}, true);
+const wake = () => {
+  for (const form of document.querySelectorAll("[data-aa-part] form[inert]")) {
+    form.removeAttribute("inert");
+  }
+};
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", wake);
+} else {
+  wake();
+}
 const defer = () => {
-  const parts = document.querySelectorAll("[data-aa-part]");
   const near = new IntersectionObserver((entries) => {
     for (const entry of entries) {
       if (entry.isIntersecting) {
         near.unobserve(entry.target);
-        mount(entry.target);
+        mount(entry.target, false);
       }
     }
   }, { rootMargin: "100% 0px" });
-  for (const el of parts) {
-    near.observe(el);
-    for (const type of ["aa-prefill", "pointerdown", "focusin"]) {
-      el.addEventListener(type, () => mount(el));
-    }
-    el.querySelector("[data-aa-retry]")?.addEventListener("click", () => mount(el));
-  }
+  for (const el of document.querySelectorAll("[data-aa-part]")) near.observe(el);
 };
 let started = false;
 const start = () => {

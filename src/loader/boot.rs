@@ -2,7 +2,7 @@
 //! in; the post-build step writes it as a hashed external module (the CSP
 //! forbids inline scripts).
 
-use super::parts::{FAILED_ATTR, PART_ATTR, PREFILL_EVENT, RETRY_ATTR};
+use super::parts::{FAILED_ATTR, LOADING_ATTR, MOUNTED_ATTR, PART_ATTR, PREFILL_EVENT, RETRY_ATTR};
 
 /// The script as written, with placeholders for the file names.
 pub const BOOT_JS: &str = include_str!("boot.js");
@@ -32,7 +32,14 @@ pub fn boot_module(app: &Module, forms: &Module) -> String {
 
 /// The attribute and event names the script uses, as `parts.rs` defines
 /// them (the script spells them out; the test below keeps both in step).
-pub const NAMES: [&str; 4] = [PART_ATTR, FAILED_ATTR, RETRY_ATTR, PREFILL_EVENT];
+pub const NAMES: [&str; 6] = [
+    PART_ATTR,
+    MOUNTED_ATTR,
+    FAILED_ATTR,
+    RETRY_ATTR,
+    LOADING_ATTR,
+    PREFILL_EVENT,
+];
 
 #[cfg(test)]
 mod tests {

@@ -29,6 +29,7 @@ mod imp {
     use crate::forms::context::{FormContent, VerifyRequest};
     use crate::forms::rules::embed::{self, EmbedAttributes};
     use crate::insurance::choice::CarrierChoice;
+    use crate::loader::handover_dom::Snapshot;
     use crate::loader::parts::{
         Part, MOUNTED_ATTR, PART_ATTR, PREFILL_CARRIER_ATTR, PREFILL_EVENT, PREFILL_NAME_ATTR,
     };
@@ -43,8 +44,9 @@ mod imp {
         let id = root.get_attribute(PART_ATTR).unwrap_or_default();
         let part = Part::from_id(&id).ok_or(MountError::UnknownPart(id))?;
         // Same task as the mount below, so the browser never paints the
-        // empty placeholder; the pre-render's controls were inert, so no
-        // typing is lost.
+        // empty placeholder, and focus is back on a control before any
+        // script or frame can see it on the body.
+        let handover = Snapshot::take(&root);
         root.set_inner_html("");
         let events = root.clone();
         let handle = leptos::mount::mount_to(root.clone(), move || {
@@ -66,6 +68,7 @@ mod imp {
         });
         handle.forget();
         let _ = root.set_attribute(MOUNTED_ATTR, "true");
+        handover.give(&root);
         Ok(())
     }
 

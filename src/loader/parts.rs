@@ -34,6 +34,10 @@ pub const FAILED_ATTR: &str = "data-aa-failed";
 /// Marks the notice's "Try again" button.
 pub const RETRY_ATTR: &str = "data-aa-retry";
 
+/// Marks a placeholder's polite status; its value is what the status says
+/// while the module loads for a visitor who is in the form.
+pub const LOADING_ATTR: &str = "data-aa-loading";
+
 /// A part of the page that lives in the forms module.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {

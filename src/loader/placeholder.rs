@@ -54,6 +54,11 @@ fn render_part(part: Part) -> String {
             <p class="aa-part__noscript">{status.needs_script} " " <PhoneNumber/> "."</p>
         </noscript>
     };
+    // Empty until a visitor in the form waits for it (boot.js fills it in):
+    // a live region present from the start is announced when it changes.
+    let loading = view! {
+        <p class="aa-part__loading" role="status" data-aa-loading=status.loading></p>
+    };
     let failed = view! {
         <div class="aa-notice aa-notice--error" role="alert" hidden data-aa-failed="">
             <h3 class="aa-notice__heading">{status.load_failed_heading}</h3>
@@ -63,7 +68,7 @@ fn render_part(part: Part) -> String {
             </button>
         </div>
     };
-    failed.to_html() + &part_view(part).to_html() + &note.to_html()
+    loading.to_html() + &failed.to_html() + &part_view(part).to_html() + &note.to_html()
 }
 
 #[cfg(all(test, feature = "ssr"))]

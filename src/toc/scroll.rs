@@ -50,7 +50,25 @@ mod imp {
             .dyn_into::<web_sys::HtmlElement>()
             .ok()?;
         let height = window.inner_height().ok()?.as_f64()?;
-        let room = (height - element.get_bounding_client_rect().top() - 16.0).max(160.0);
+        let mut top = element.get_bounding_client_rect().top();
+        // Opened low in the window (at the top of the page, on a short
+        // phone), the list would get a sliver: first bring its bar up to
+        // where it sticks, under the header, at once.
+        if height - top < height / 2.0 {
+            let document = window.document()?;
+            let bar = element.closest("nav").ok()??;
+            let header = document.query_selector(".aa-header").ok()??;
+            let by =
+                bar.get_bounding_client_rect().top() - header.get_bounding_client_rect().bottom();
+            if by > 0.0 {
+                let options = web_sys::ScrollToOptions::new();
+                options.set_top(by);
+                options.set_behavior(web_sys::ScrollBehavior::Instant);
+                window.scroll_by_with_scroll_to_options(&options);
+                top = element.get_bounding_client_rect().top();
+            }
+        }
+        let room = (height - top - 16.0).max(160.0);
         element
             .style()
             // Whole pixels as an integer: formatting an f64 would pull ~11 KB of

@@ -80,11 +80,20 @@ fn main() -> ExitCode {
         .map(|(e, t)| format!("{} × {}", t.len(), e.name()))
         .collect();
     println!("\nrunning {count} tests ({})", plan.join(", "));
+    // The slow lane serves the copy of dist nginx serves (`run_dir/www`).
+    let slow_lane = match harness::delay::start(&run_dir.join("www")) {
+        Ok(lines) => lines,
+        Err(e) => return fail_early(&e),
+    };
     let site = match harness::servers::start_site(
         &workspace,
         &dist,
         &run_dir,
-        harness::servers::SiteOptions::default(),
+        harness::servers::SiteOptions {
+            test_lines: Some(slow_lane),
+            generated: Some(tests::built_generated()),
+            ..Default::default()
+        },
     ) {
         Ok(site) => site,
         Err(e) => {

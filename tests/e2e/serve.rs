@@ -2,8 +2,12 @@
 //! shipped nginx configuration (deploy/nginx/), on 127.0.0.1.
 //!
 //! ```text
-//! cargo run -p e2e --bin serve -- [--dist DIR] [--port PORT]
+//! cargo run -p e2e --bin serve -- [--dist DIR] [--port PORT] [--generated DIR]
 //! ```
+//!
+//! `--generated DIR` serves with `DIR/deploy/nginx/asana-article.conf`, the
+//! configuration `deploy-config --settings … --out DIR` wrote for other
+//! header settings (`.ci/serve`'s, which allow its local form backend).
 //!
 //! `.ci/serve` builds the app and runs this; `.ci/bench` serves the build
 //! and the static floor page with it. nginx replaces this process, so
@@ -29,11 +33,13 @@ fn run() -> Result<std::convert::Infallible, String> {
     let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut dist = workspace.join("dist");
     let mut port = 8080_u16;
+    let mut generated = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         match arg.as_str() {
             "--dist" => dist = PathBuf::from(value("--dist")?),
+            "--generated" => generated = Some(PathBuf::from(value("--generated")?)),
             "--port" => {
                 let raw = value("--port")?;
                 port = raw
@@ -44,7 +50,7 @@ fn run() -> Result<std::convert::Infallible, String> {
             }
             other => {
                 return Err(format!(
-                    "unknown argument {other:?} (use --dist DIR, --port PORT)"
+                    "unknown argument {other:?} (use --dist DIR, --port PORT, --generated DIR)"
                 ))
             }
         }
@@ -57,6 +63,8 @@ fn run() -> Result<std::convert::Infallible, String> {
     let options = servers::SiteOptions {
         port: Some(port),
         as_built: true,
+        test_lines: None,
+        generated,
     };
     let mut site = servers::prepare_site(&workspace, &dist, &run_dir, options)?;
     println!(

@@ -98,3 +98,32 @@ fn the_static_carrier_list_comes_before_the_checker() {
     let checker = html.find("class=\"aa-checker\"").expect("checker");
     assert!(list < checker);
 }
+
+/// Without scripts nothing in a pre-rendered form can be used or sent (it
+/// is `inert` until the boot script wakes it), and each placeholder carries
+/// an empty polite status with what to say while the form loads.
+#[test]
+fn prerendered_forms_are_inert_with_an_empty_loading_status() {
+    let html = fixture_html();
+    let loading = fixture().forms.status.loading;
+    let parts: Vec<&str> = html.split("data-aa-part=\"").skip(1).collect();
+    assert_eq!(parts.len(), 2, "two placeholders");
+    for part in parts {
+        let form = part.find("<form").expect("a form in the placeholder");
+        let tag = &part[form..form + part[form..].find('>').unwrap()];
+        assert!(tag.contains(" inert"), "not inert: {tag}");
+        let head = &part[..form];
+        let at = head
+            .find("aa-part__loading")
+            .expect("no loading status before the form");
+        let start = head[..at].rfind("<p").expect("the status is a <p>");
+        let end = start + head[start..].find("</p>").expect("status end");
+        let status = &head[start..end];
+        assert!(status.contains("role=\"status\""), "{status}");
+        assert!(
+            status.contains(&format!("data-aa-loading=\"{loading}\"")),
+            "{status}"
+        );
+        assert!(status.ends_with('>'), "not empty: {status}");
+    }
+}

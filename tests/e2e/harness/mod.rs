@@ -6,6 +6,7 @@
 
 pub mod axe;
 pub mod cli;
+pub mod delay;
 pub mod driver;
 pub mod element;
 pub mod http;

@@ -31,13 +31,16 @@ static BACKEND: OnceLock<Backend> = OnceLock::new();
 
 /// The page variants under `/form/<name>/`, each with its own
 /// form-config.json (see [`start`]; `missing` has none).
-pub const VARIANTS: [&str; 6] = [
+pub const VARIANTS: [&str; 7] = [
     "urlencoded",
     "multipart",
     "formspree",
     "slow",
     "missing",
     "invalid",
+    // Its forms module arrives late (harness/delay.rs); its settings are the
+    // default ones.
+    "slow-module",
 ];
 
 /// Seconds the test configurations wait for a reply: short, so the "hang"

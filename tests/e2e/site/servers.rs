@@ -43,13 +43,22 @@ pub struct Site {
 }
 
 /// How [`start_site`] serves the copy of dist.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct SiteOptions {
     /// Listen on this port instead of a free one.
     pub port: Option<u16>,
     /// Serve the page as built, without the test harness's injected
     /// console-capture script and helper pages (`serve` and `bench`).
     pub as_built: bool,
+    /// Lines appended to the deployer's server.conf, for the tests' own
+    /// routes (the slow lane of `harness/delay.rs`); nothing else of the
+    /// shipped configuration changes.
+    pub test_lines: Option<String>,
+    /// A directory whose `nginx/asana-article.conf` replaces the shipped
+    /// generated one (the deployer's nginx.conf and server.conf stay the
+    /// shipped ones): what `deploy-config --settings … --out DIR` wrote for
+    /// the build's own header settings (the tests', `.ci/serve`'s).
+    pub generated: Option<PathBuf>,
 }
 
 /// A prepared copy of dist and the nginx command that serves it.
@@ -101,14 +110,15 @@ pub fn prepare_site(
     let conf_dir = run_dir.join("conf");
     let logs = run_dir.join("logs");
     mkdir(&logs)?;
-    let conf = write_nginx_conf(
-        &workspace.join("deploy/nginx"),
-        &conf_dir,
-        &logs,
-        run_dir,
-        &root,
-        port,
-    )?;
+    let sources = ConfSources {
+        shipped: workspace.join("deploy/nginx"),
+        generated: options.generated.as_ref().map_or_else(
+            || workspace.join("deploy/nginx"),
+            |dir| dir.join("deploy/nginx"),
+        ),
+        test_lines: options.test_lines.clone(),
+    };
+    let conf = write_nginx_conf(&sources, &conf_dir, &logs, run_dir, &root, port)?;
     make_world_readable(run_dir)?;
 
     let mut command = Command::new(nginx);
@@ -192,18 +202,33 @@ fn prepare_root(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Where the nginx configuration comes from.
+struct ConfSources {
+    /// The deployer's files (nginx.conf, server.conf): `deploy/nginx/`.
+    shipped: PathBuf,
+    /// The directory of the generated asana-article.conf.
+    generated: PathBuf,
+    /// Lines appended to server.conf ([`SiteOptions::test_lines`]).
+    test_lines: Option<String>,
+}
+
 /// Writes nginx.conf and, as deployed under /etc/nginx/asana-article/, the
 /// generated asana-article.conf and the deployer's server.conf (its
 /// listen, server_name and root substituted), plus the system mime.types,
 /// into `conf_dir`; returns the nginx.conf path.
 fn write_nginx_conf(
-    shipped: &Path,
+    sources: &ConfSources,
     conf_dir: &Path,
     logs: &Path,
     run_dir: &Path,
     root: &Path,
     port: u16,
 ) -> Result<PathBuf, String> {
+    let ConfSources {
+        shipped,
+        generated,
+        test_lines,
+    } = sources;
     let read = |name: &str| {
         fs::read_to_string(shipped.join(name))
             .map_err(|e| format!("reading shipped {}: {e}", shipped.join(name).display()))
@@ -245,6 +270,10 @@ fn write_nginx_conf(
     server = replace_directive(&server, "listen", &format!("127.0.0.1:{port}"))?;
     server = replace_directive(&server, "server_name", "127.0.0.1")?;
     server = replace_directive(&server, "root", &root.display().to_string())?;
+    if let Some(lines) = test_lines {
+        server.push('\n');
+        server.push_str(lines);
+    }
 
     let mime = fs::read_to_string("/etc/nginx/mime.types")
         .map_err(|e| format!("reading /etc/nginx/mime.types (installed with nginx): {e}"))?;
@@ -254,7 +283,14 @@ fn write_nginx_conf(
     write(&conf_dir.join("mime.types"), mime.as_bytes())?;
     write(
         &site_dir.join("asana-article.conf"),
-        read("asana-article.conf")?.as_bytes(),
+        fs::read_to_string(generated.join("asana-article.conf"))
+            .map_err(|e| {
+                format!(
+                    "reading {}: {e} (written by deploy-config; .ci/build --fixture writes the tests')",
+                    generated.join("asana-article.conf").display()
+                )
+            })?
+            .as_bytes(),
     )?;
     write(&site_dir.join("server.conf"), server.as_bytes())?;
     Ok(conf)

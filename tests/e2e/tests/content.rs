@@ -65,3 +65,7 @@ pub const CRISIS_LINKS: [&str; 3] = ["tel:988", "sms:988", "tel:911"];
 
 /// A phrase of the disclaimer (`site.toml [disclaimer]`).
 pub const DISCLAIMER: &str = "not medical advice";
+
+/// What a form's placeholder says while its code loads for a visitor who
+/// is in it (`forms.toml [status] loading`).
+pub const FORM_LOADING: &str = "Getting the form ready…";

@@ -13,6 +13,7 @@ mod faq;
 mod harness_check;
 mod headers;
 mod hydration;
+mod keyboard;
 mod layout;
 mod notes;
 mod screenshots;
@@ -35,6 +36,7 @@ pub fn all() -> Vec<Test> {
     all.extend(layout::tests());
     all.extend(hydration::tests());
     all.extend(deferred::tests());
+    all.extend(keyboard::tests());
     all.extend(toc::tests());
     all.extend(faq::tests());
     all.extend(a11y::tests());
@@ -51,6 +53,15 @@ pub fn built_dist() -> std::path::PathBuf {
     std::env::var_os("E2E_DIST")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| workspace().join("target/fixture-dist"))
+}
+
+/// The server configurations of the build under test: `E2E_GENERATED`, or
+/// what `bash .ci/build --fixture` wrote for the tests' header settings
+/// (`<workspace>/target/fixture-deploy`, holding `deploy/nginx/…`).
+pub fn built_generated() -> std::path::PathBuf {
+    std::env::var_os("E2E_GENERATED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| workspace().join("target/fixture-deploy"))
 }
 
 /// The site as shipped (`bash .ci/build`: `<workspace>/dist`), whose sizes

@@ -161,8 +161,18 @@ pub async fn toc_nav(page: &Page) -> Result<Elem, String> {
         .await
 }
 
-/// The link to the heading named `name` in `nav`.
+/// The link to the heading named `name` in `nav`. With the bar's list
+/// open, first waits until the app has fitted the list into the viewport
+/// (on its `toggle` event, a task after it opened), as a visitor sees it:
+/// before that its lower links can lie below the window.
 pub async fn toc_link(page: &Page, nav: &Elem, name: &str) -> Result<Elem, String> {
+    page.wait_for(
+        "(function () { var p = document.querySelector('details[open] .aa-toc-bar__panel'); \
+          return !p || p.getBoundingClientRect().bottom <= window.innerHeight + 1; })()",
+        Duration::from_secs(2),
+    )
+    .await
+    .map_err(|e| format!("the open list never fitted the viewport: {e}"))?;
     page.find(&Query::role("link").name(name).within(nav)).await
 }
 
