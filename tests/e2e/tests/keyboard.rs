@@ -90,40 +90,40 @@ async fn focus_before(page: &Page, part: &str) -> Result<(), String> {
     })
 }
 
-/// What has focus, as the tests compare it: the placeholder it is in (with
-/// whether that is mounted), its tag, id, href and text.
+/// A script prelude: `focusInfo(el)`, what the tests compare of the
+/// focused element: the placeholder it is in (with whether that is
+/// mounted), its tag, id, href and text; `null` when nothing has focus.
+const FOCUS_INFO: &str = "
+  var focusInfo = function (el) {
+    var part = el && el.closest('[data-aa-part]');
+    return el && {
+      part: part ? part.dataset.aaPart : null,
+      mounted: !!(part && part.hasAttribute('data-aa-mounted')),
+      tag: el.tagName.toLowerCase(), id: el.id,
+      href: el.getAttribute('href'), text: el.textContent.trim().slice(0, 80),
+      body: el === document.body,
+    };
+  };";
+
+/// [`FOCUS_INFO`] of the focused element.
 async fn focus_info(page: &Page) -> Result<Value, String> {
-    page.eval(
-        "(function (el) {
-           var part = el && el.closest('[data-aa-part]');
-           return el && {
-             part: part ? part.dataset.aaPart : null,
-             mounted: !!(part && part.hasAttribute('data-aa-mounted')),
-             tag: el.tagName.toLowerCase(), id: el.id,
-             href: el.getAttribute('href'), text: el.textContent.trim().slice(0, 80),
-             body: el === document.body,
-           };
-         })(document.activeElement)",
+    page.run(
+        &format!("{FOCUS_INFO} return focusInfo(document.activeElement);"),
+        Vec::new(),
     )
     .await
 }
 
-/// [`focus_info`], and whether the focused element is the page's last Tab
+/// [`focus_info`], plus whether the focused element is the page's last Tab
 /// stop (`last`), in one round trip: the walk takes hundreds of steps.
 async fn walk_stop(page: &Page) -> Result<Value, String> {
     page.run(
         &format!(
-            "{TABBABLE}
-             var el = document.activeElement;
-             var part = el && el.closest('[data-aa-part]');
+            "{FOCUS_INFO}{TABBABLE}
+             var info = focusInfo(document.activeElement);
              var all = tabbable();
-             return el && {{
-               part: part ? part.dataset.aaPart : null,
-               mounted: !!(part && part.hasAttribute('data-aa-mounted')),
-               tag: el.tagName.toLowerCase(), id: el.id,
-               body: el === document.body,
-               last: el === all[all.length - 1],
-             }};"
+             if (info) info.last = document.activeElement === all[all.length - 1];
+             return info;"
         ),
         Vec::new(),
     )
