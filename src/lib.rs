@@ -18,6 +18,7 @@
 //! | [`insurance`] | the insurance checker: matcher, carrier combobox, checker |
 //! | [`forms`] | the contact and book forms (the forms module): rules, browser calls, components |
 //! | [`loader`] | the parts loaded later (the forms): placeholders, boot script, mounting |
+//! | [`pwa`] | installable and offline: manifest and icons (built), the service worker and its precache list, the update prompt |
 //! | [`platform`] | the browser calls several features share: storage, DOM, clipboard, timers |
 //! | [`build`] | the post-build step (native only): page, headers for every host, compression |
 //!
@@ -33,6 +34,7 @@ pub mod insurance;
 pub mod loader;
 pub mod page;
 pub mod platform;
+pub mod pwa;
 pub mod rich_text;
 pub mod toc;
 

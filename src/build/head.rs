@@ -6,10 +6,6 @@ use serde_json::json;
 use super::html::{escape_attr, escape_text};
 use crate::content::{blocks_plain_text, Content};
 
-/// Theme colours, matching `--aa-color-brand` in `style/base.css`.
-const THEME_LIGHT: &str = "#0f4c5c";
-const THEME_DARK: &str = "#0b1f26";
-
 /// Everything that goes into `<head>`, after Trunk's charset/viewport.
 pub fn head_html(content: &Content, css: &str, boot: &str) -> String {
     let site = content.site;
@@ -30,12 +26,7 @@ pub fn head_html(content: &Content, css: &str, boot: &str) -> String {
         "<link rel=\"canonical\" href=\"{}\">",
         escape_attr(&url)
     ));
-    meta(format!(
-        "<meta name=\"theme-color\" content=\"{THEME_LIGHT}\" media=\"(prefers-color-scheme: light)\">"
-    ));
-    meta(format!(
-        "<meta name=\"theme-color\" content=\"{THEME_DARK}\" media=\"(prefers-color-scheme: dark)\">"
-    ));
+    meta(crate::pwa::manifest::theme_color_meta(content));
     meta("<meta name=\"color-scheme\" content=\"light dark\">".into());
     for (property, value) in [
         ("og:type", "article"),
@@ -59,7 +50,24 @@ pub fn head_html(content: &Content, css: &str, boot: &str) -> String {
             escape_attr(value)
         ));
     }
-    meta("<link rel=\"icon\" href=\"./favicon.svg\" type=\"image/svg+xml\">".into());
+    meta(format!(
+        "<link rel=\"icon\" href=\"./{}\" type=\"image/svg+xml\">",
+        escape_attr(content.app.icon)
+    ));
+    // Installing: the manifest (Chromium, Firefox on Android, Safari 17+),
+    // and what iOS reads from the page itself when a visitor adds it to the
+    // Home Screen (its icon, title and standalone window).
+    meta(format!(
+        "<link rel=\"manifest\" href=\"./{}\">",
+        crate::pwa::MANIFEST_FILE
+    ));
+    meta("<link rel=\"apple-touch-icon\" href=\"./apple-touch-icon.png\">".into());
+    meta("<meta name=\"mobile-web-app-capable\" content=\"yes\">".into());
+    meta("<meta name=\"apple-mobile-web-app-capable\" content=\"yes\">".into());
+    meta(format!(
+        "<meta name=\"apple-mobile-web-app-title\" content=\"{}\">",
+        escape_attr(content.app.short_name)
+    ));
     meta(format!(
         "<link rel=\"stylesheet\" href=\"./{}\">",
         escape_attr(css)

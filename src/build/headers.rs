@@ -286,6 +286,11 @@ pub fn csp_directives(settings: &Settings) -> Vec<(&'static str, String)> {
         ("img-src", "'self' data:".into()),
         ("connect-src", connect),
         ("font-src", "'self'".into()),
+        // The service worker (sw.js) and the manifest; both already follow
+        // default-src, but said outright so a later default-src change
+        // cannot take offline support away by accident.
+        ("worker-src", "'self'".into()),
+        ("manifest-src", "'self'".into()),
         ("object-src", "'none'".into()),
         ("base-uri", "'self'".into()),
         ("form-action", "'self'".into()),

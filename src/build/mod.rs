@@ -19,6 +19,7 @@ use leptos::prelude::*;
 use crate::content::{Content, CONTENT};
 use crate::loader::boot::{self, Module};
 use crate::page::shell::App;
+use crate::pwa::{icons, manifest, worker};
 
 /// Why the post-build step could not produce a page.
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +34,8 @@ pub enum BuildError {
     Css(#[from] css::CssError),
     #[error("{0}")]
     Headers(#[from] headers::SettingsError),
+    #[error("{0}")]
+    Icons(#[from] icons::IconError),
     #[error("expected two wasm-bindgen outputs (*_bg.wasm and its .js) in {dir}, the app and `{FORMS_STEM}`; found {found:?}")]
     Modules { dir: PathBuf, found: Vec<String> },
 }
@@ -106,6 +109,8 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
         not_found::not_found_html(&CONTENT, &css_name).as_bytes(),
     )?;
     copy_dir(&root.join("public"), staging)?;
+    let icon_count = write_app_files(&root.join("public"), staging)?;
+    let precache = worker::precache_list(&url_paths(staging)?, &[]);
     let files = url_paths(staging)?;
     write(
         &staging.join("_headers"),
@@ -118,8 +123,11 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
     };
     let (count, raw, brotli) = compress::compress_dir(staging)
         .map_err(|(path, source)| BuildError::Io { path, source })?;
+    let (precache_raw, precache_brotli) = precache_size(staging, &precache)?;
     let mut report = format!(
-        "wrote index.html, {css_name}, {boot_name}, _headers; compressed {count} files ({raw} -> {brotli} bytes brotli)"
+        "wrote index.html, {css_name}, {boot_name}, manifest.webmanifest, {icon_count} icons, {sw} (precaching {} files, {precache_raw} bytes, {precache_brotli} over the wire with brotli), _headers; compressed {count} files ({raw} -> {brotli} bytes brotli)",
+        precache.len(),
+        sw = worker::FILE,
     );
     if !stale.is_empty() {
         // Not an error: a Netlify or Cloudflare deployment needs only dist/.
@@ -130,6 +138,72 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
         ));
     }
     Ok(report)
+}
+
+/// The installable app's files: the icons drawn from the content's source
+/// image in `public/`, the manifest, and the service worker with the list
+/// of every file it precaches (so this runs after every other file is
+/// written). Returns the number of icons.
+fn write_app_files(public: &Path, staging: &Path) -> Result<usize, BuildError> {
+    let source = public.join(CONTENT.app.icon);
+    let svg = fs::read(&source).map_err(|source_error| BuildError::Io {
+        path: source.clone(),
+        source: source_error,
+    })?;
+    let drawn = icons::render_icons(&source, &svg, CONTENT.app.icon_background)?;
+    for icon in &drawn {
+        write(&staging.join(icon.name), &icon.bytes)?;
+    }
+    let listed: Vec<manifest::ManifestIcon> = drawn
+        .iter()
+        .filter_map(icons::IconFile::manifest_icon)
+        .collect();
+    write(
+        &staging.join(crate::pwa::MANIFEST_FILE),
+        manifest::manifest_json(&CONTENT, &listed).as_bytes(),
+    )?;
+    let precache = worker::precache_list(&url_paths(staging)?, &[]);
+    let contents = precache
+        .iter()
+        .map(|url| fs::read(staging.join(precached_file(url))))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|source| BuildError::Io {
+            path: staging.into(),
+            source,
+        })?;
+    let build = worker::build_id(contents.iter().map(Vec::as_slice));
+    write(
+        &staging.join(worker::FILE),
+        worker::service_worker(&build, &precache).as_bytes(),
+    )?;
+    Ok(drawn.len())
+}
+
+/// The file behind a precached URL (`./` is the page).
+fn precached_file(url: &str) -> &str {
+    if url == "./" {
+        "index.html"
+    } else {
+        url
+    }
+}
+
+/// What the worker downloads when it installs: the files' bytes, and what
+/// goes over the wire with brotli (the `.br` copy where there is one; PNGs
+/// are sent as they are).
+fn precache_size(staging: &Path, precache: &[String]) -> Result<(u64, u64), BuildError> {
+    let size = |path: PathBuf| {
+        fs::metadata(&path)
+            .map(|m| m.len())
+            .map_err(|source| BuildError::Io { path, source })
+    };
+    precache.iter().try_fold((0, 0), |(raw, wire), url| {
+        let file = staging.join(precached_file(url));
+        let br = staging.join(format!("{}.br", precached_file(url)));
+        let this = size(file)?;
+        let sent = if br.is_file() { size(br)? } else { this };
+        Ok((raw + this, wire + sent))
+    })
 }
 
 /// Names a settings file to build with instead of

@@ -233,6 +233,9 @@ pub struct Content {
     pub article: Article,
     /// The page a host shows for an address with no file (`404.html`).
     pub not_found: NotFound,
+    /// The page installed as an app (`[app]`): its manifest, icons and
+    /// theme colours.
+    pub app: WebApp,
     /// Where a reader in danger gets help now (`[crisis]`): in the article
     /// where it speaks of suicidal thoughts, and in the footer.
     pub crisis: &'static [Block],
@@ -268,6 +271,24 @@ pub struct NotFound {
     pub body: &'static str,
     /// The link to the article.
     pub link: &'static str,
+}
+
+/// The page installed as an app (`[app]` in `site.toml`). Every colour is
+/// `#rgb` or `#rrggbb`, checked at build time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WebApp {
+    /// The name under the home-screen icon.
+    pub short_name: &'static str,
+    /// The browser's bar and the app's title bar, in light mode.
+    pub theme_color: &'static str,
+    pub theme_color_dark: &'static str,
+    /// The splash screen while the app starts, in light mode.
+    pub background_color: &'static str,
+    pub background_color_dark: &'static str,
+    /// The source image of every icon: a file name in `public/`, `.svg`.
+    pub icon: &'static str,
+    /// The opaque square behind the artwork of the maskable and Apple icons.
+    pub icon_background: &'static str,
 }
 
 // The types of `forms.toml` and `ui.toml`, generated from the content

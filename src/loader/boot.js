@@ -117,11 +117,65 @@ const defer = () => {
   }, { rootMargin: "100% 0px" });
   for (const el of document.querySelectorAll("[data-aa-part]")) near.observe(el);
 };
+// The service worker (src/pwa/sw.js) makes the page work offline and
+// installable. It is registered only by this page on its own origin, in
+// the top window, after the app has started (its precache download must not
+// compete with the page's own files).
+//
+// A new build's worker installs and waits. The bar ([data-aa-update]) then
+// offers to reload; only the visitor's click lets the new worker take over,
+// and only then does the page reload, once. A first visit (no worker yet)
+// never reloads; the form's draft is in sessionStorage and survives.
+const sw = navigator.serviceWorker;
+let updating = false;
+const offer = (registration) => {
+  const bar = document.querySelector("[data-aa-update]");
+  const text = bar?.querySelector("[data-aa-update-text]");
+  const reload = bar?.querySelector("[data-aa-update-reload]");
+  if (!bar || !text || !reload || bar.hasAttribute("data-aa-update-shown")) return;
+  bar.setAttribute("data-aa-update-shown", "");
+  reload.hidden = false;
+  // Next frame: a live region that has just become visible is announced
+  // only when its content changes afterwards.
+  requestAnimationFrame(() => {
+    text.textContent = text.getAttribute("data-aa-update-text");
+  });
+  reload.addEventListener("click", () => {
+    const waiting = registration.waiting;
+    if (!waiting) return location.reload();
+    updating = true;
+    reload.disabled = true;
+    waiting.postMessage({ type: "aa-skip-waiting" });
+  });
+};
+const watch = (registration) => {
+  const check = () => {
+    if (registration.waiting && sw.controller) offer(registration);
+  };
+  check();
+  registration.addEventListener("updatefound", () => {
+    const next = registration.installing;
+    next?.addEventListener("statechange", check);
+  });
+  // A visitor who comes back to a tab left open gets the newest build
+  // offered (browsers check the worker on navigations only).
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") registration.update().catch(() => {});
+  });
+};
+const register = () => {
+  if (!sw || window.top !== window) return;
+  sw.addEventListener("controllerchange", () => {
+    if (updating) location.reload();
+  });
+  sw.register(new URL("sw.js", import.meta.url), { scope: "./", updateViaCache: "none" })
+    .then(watch, (error) => console.warn("offline support unavailable:", error));
+};
 let started = false;
 const start = () => {
   if (started) return;
   started = true;
-  load(`./${APP_JS}`, `./${APP_WASM}`).then(defer);
+  load(`./${APP_JS}`, `./${APP_WASM}`).then(defer).finally(register);
 };
 // The app starts once the first contentful paint has been presented (its
 // paint entry exists): a download or compile started earlier competes with

@@ -3,6 +3,9 @@
 //! forbids inline scripts).
 
 use super::parts::{FAILED_ATTR, LOADING_ATTR, MOUNTED_ATTR, PART_ATTR, PREFILL_EVENT, RETRY_ATTR};
+use crate::pwa::update_prompt::{
+    UPDATE_ATTR, UPDATE_RELOAD_ATTR, UPDATE_SHOWN_ATTR, UPDATE_TEXT_ATTR,
+};
 
 /// The script as written, with placeholders for the file names.
 pub const BOOT_JS: &str = include_str!("boot.js");
@@ -30,15 +33,20 @@ pub fn boot_module(app: &Module, forms: &Module) -> String {
         .replace("__AA_FORMS_WASM__", &forms.wasm)
 }
 
-/// The attribute and event names the script uses, as `parts.rs` defines
-/// them (the script spells them out; the test below keeps both in step).
-pub const NAMES: [&str; 6] = [
+/// The attribute and event names the script uses, as `parts.rs` and the
+/// update prompt define them (the script spells them out; the test below
+/// keeps both in step).
+pub const NAMES: [&str; 10] = [
     PART_ATTR,
     MOUNTED_ATTR,
     FAILED_ATTR,
     RETRY_ATTR,
     LOADING_ATTR,
     PREFILL_EVENT,
+    UPDATE_ATTR,
+    UPDATE_TEXT_ATTR,
+    UPDATE_RELOAD_ATTR,
+    UPDATE_SHOWN_ATTR,
 ];
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use super::verify_insurance::VerifyInsurance;
 use crate::content::{Content, ContentCtx};
 use crate::loader::parts::Part;
 use crate::loader::placeholder::PartPlaceholder;
+use crate::pwa::update_prompt::UpdatePrompt;
 
 /// The whole page for `content` (the bundled [`crate::content::CONTENT`] in
 /// the browser and the build; a fixture in tests).
@@ -40,6 +41,7 @@ pub fn App(
                 <PartPlaceholder part=Part::ContactForm/>
             </main>
             <SiteFooter/>
+            <UpdatePrompt/>
         </div>
     }
 }

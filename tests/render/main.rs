@@ -5,6 +5,7 @@
 //! - `page.rs`, `notes.rs`: the page's markup, on the tests' own content
 //!   (`tests/fixtures/content/`), so editing the shipped content never
 //!   breaks them;
+//! - `pwa.rs`: the update bar and the head of the installable app;
 //! - `content_edit.rs`: the promise of `src/content/README.md`, editing a
 //!   copy of the content changes the page with no Rust touched.
 
@@ -12,6 +13,7 @@ mod content_edit;
 mod live;
 mod notes;
 mod page;
+mod pwa;
 
 use asana_article::build::render_app;
 use asana_article::content::Content;

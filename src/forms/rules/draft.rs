@@ -20,6 +20,10 @@ pub struct Pending {
     pub fingerprint: String,
     /// Waiting for the network to come back.
     pub queued: bool,
+    /// Held by the service worker's outbox (`outbox.rs`), which sends it;
+    /// the page then only asks it to try and listens for the outcome.
+    #[serde(default)]
+    pub in_outbox: bool,
 }
 
 /// A form's saved state.
@@ -100,6 +104,7 @@ mod tests {
             key: "k".into(),
             fingerprint: "f".into(),
             queued: true,
+            in_outbox: true,
         });
         let back = Draft::from_json(&draft.to_json(), FormKind::Contact).unwrap();
         assert_eq!(back, draft);

@@ -1,7 +1,7 @@
 //! The contact and book forms' logic, with no browser dependency: steps and
 //! answers, validation, US phone normalisation, the deployer's backend
 //! configuration (a file, or attributes on an embed), request encodings, idempotency keys, the sending state
-//! machine and the stored draft. The components in `../ui/` only wire
+//! machine, the stored draft and the outbox's messages. The components in `../ui/` only wire
 //! signals to this, and `../io.rs` does the browser's part (HTTP, history,
 //! clock).
 
@@ -12,6 +12,7 @@ pub mod embed;
 pub mod encode;
 pub mod idempotency;
 pub mod machine;
+pub mod outbox;
 pub mod phone;
 pub mod validate;
 

@@ -13,6 +13,7 @@ use crate::forms::rules::config::{self, Source, Success};
 use crate::forms::rules::draft::{self, Draft, Pending};
 use crate::forms::rules::embed::{self, EmbedAttributes};
 use crate::forms::rules::machine::{self, Failure, Outcome, SendState};
+use crate::forms::rules::outbox::Summary;
 use crate::forms::rules::validate::{first_step_with_error, validate_all, validate_step};
 use crate::forms::rules::{
     encode, idempotency, Answers, Field, FieldError, FormConfig, FormKind, StepKind,
@@ -62,7 +63,7 @@ pub struct FormCtl {
     pub errors: RwSignal<Vec<FieldError>>,
     pub config: RwSignal<ConfigState>,
     pub send: RwSignal<SendState>,
-    pending: RwSignal<Option<Pending>>,
+    pub(super) pending: RwSignal<Option<Pending>>,
     started: RwSignal<Option<f64>>,
     /// What is in the hidden field people leave empty.
     pub honeypot: RwSignal<String>,
@@ -70,8 +71,11 @@ pub struct FormCtl {
     pub confirm: RwSignal<bool>,
     /// Send was pressed before the configuration had loaded.
     pub waiting_for_config: RwSignal<bool>,
-    online: RwSignal<bool>,
-    restored: RwSignal<bool>,
+    pub(super) online: RwSignal<bool>,
+    pub(super) restored: RwSignal<bool>,
+    /// What the outbox last reported, until the configuration is there to
+    /// read it (`outbox_ctl.rs`).
+    pub(super) outbox_report: RwSignal<Option<Summary>>,
 }
 
 impl FormCtl {
@@ -95,6 +99,7 @@ impl FormCtl {
             waiting_for_config: RwSignal::new(false),
             online: RwSignal::new(true),
             restored: RwSignal::new(false),
+            outbox_report: RwSignal::new(None),
         }
     }
 
@@ -127,6 +132,7 @@ impl FormCtl {
         Effect::new(move |_| self.load_config());
         Effect::new(move |_| self.listen());
         Effect::new(move |_| self.send_when_possible());
+        self.watch_outbox();
         self.prefill_from_checker();
         Effect::new(move |was_on: Option<bool>| {
             let on = !self.errors.with(Vec::is_empty);
@@ -179,13 +185,19 @@ impl FormCtl {
             if saved.pending.as_ref().is_some_and(|p| p.queued) {
                 self.send.set(SendState::Queued);
             }
+            let in_outbox = saved.pending.as_ref().is_some_and(|p| p.in_outbox);
             self.pending.set(saved.pending);
             if self.kind.step_count() > 1 {
                 io::replace_step(self.kind.id(), step);
             }
+            self.online.set(io::is_online());
+            self.restored.set(true);
+            self.recover_from_outbox(in_outbox);
+            return;
         }
         self.online.set(io::is_online());
         self.restored.set(true);
+        self.recover_from_outbox(false);
     }
 
     /// Saves the draft on every change: to sessionStorage, or to
@@ -221,7 +233,20 @@ impl FormCtl {
         let _ = self.store(other).remove(draft::KEY);
     }
 
-    fn clear_storage(self) {
+    /// The draft as it stands (read without tracking).
+    pub(super) fn snapshot(self) -> Draft {
+        Draft {
+            version: draft::VERSION,
+            step: self.step.get_untracked(),
+            reached: self.reached.get_untracked(),
+            checking: self.checking.get_untracked(),
+            answers: self.answers.get_untracked(),
+            started_ms: self.started.get_untracked(),
+            pending: self.pending.get_untracked(),
+        }
+    }
+
+    pub(super) fn clear_storage(self) {
         for area in [Area::Session, Area::Local] {
             let _ = self.store(area).remove(draft::KEY);
         }
@@ -300,6 +325,10 @@ impl FormCtl {
             return;
         }
         if !self.online.get() {
+            return;
+        }
+        if self.in_outbox() {
+            self.flush_outbox();
             return;
         }
         let (next, start) = self.send.get().on_online();
@@ -429,13 +458,14 @@ impl FormCtl {
         if start {
             self.start_request(config);
         } else if next == SendState::Queued {
-            self.prepare(&config, true);
+            let (body, key) = self.prepare(&config, true);
+            self.queue_in_outbox(config, body, key, None);
         }
     }
 
     /// Builds the body, reusing the idempotency key while the answers are
     /// unchanged, and records the attempt in the draft.
-    fn prepare(self, config: &FormConfig, queued: bool) -> (encode::Body, String) {
+    pub(super) fn prepare(self, config: &FormConfig, queued: bool) -> (encode::Body, String) {
         let answers = self.answers.get_untracked();
         let honeypot = self.honeypot.get_untracked();
         let probe = encode::build(self.kind, &answers, config, "", &honeypot);
@@ -452,6 +482,7 @@ impl FormCtl {
             key: key.clone(),
             fingerprint,
             queued,
+            in_outbox: false,
         }));
         let submission = encode::build(self.kind, &answers, config, &key, &honeypot);
         (encode::encode(&submission, config.encoding), key)
@@ -465,11 +496,18 @@ impl FormCtl {
                 Err(NetError::Timeout) => Outcome::Failed(Failure::Timeout),
                 Err(NetError::Network) => Outcome::Failed(Failure::Network),
             };
+            // No connection: the outbox keeps it and sends it later. A
+            // reply, even an error, is the backend's answer, and a slow one
+            // is told as such (Try again resends with the same key).
+            if let Outcome::Failed(Failure::Network) = outcome {
+                self.queue_in_outbox(config, body, key, Some(outcome));
+                return;
+            }
             self.finish(outcome, &config);
         });
     }
 
-    fn finish(self, outcome: Outcome, config: &FormConfig) {
+    pub(super) fn finish(self, outcome: Outcome, config: &FormConfig) {
         let online = self.online.get_untracked() && io::is_online();
         let next = self.send.get_untracked().on_outcome(&outcome, online);
         self.send.set(next);

@@ -14,6 +14,7 @@ pub mod error_summary;
 pub mod field_ids;
 pub mod honeypot;
 pub mod inline_error;
+pub mod outbox_ctl;
 pub mod phone_number;
 pub mod send_status;
 pub mod step_details;

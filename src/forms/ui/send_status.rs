@@ -23,15 +23,22 @@ pub fn SendStatus(
         SendState::Sending { .. } => {
             Some(view! { <p class="aa-form__progress-text">{text.contact.sending}</p> }.into_any())
         }
-        SendState::Queued => Some(
-            view! {
-                <div class="aa-notice aa-notice--waiting">
-                    <h4 class="aa-notice__heading">{t.queued_heading}</h4>
-                    <p class="aa-notice__text">{t.queued} " " <PhoneNumber/> "."</p>
-                </div>
-            }
-            .into_any(),
-        ),
+        SendState::Queued => {
+            // Kept by the service worker: it leaves even if the page closes.
+            let saved = ctl
+                .pending
+                .with(|p| p.as_ref().is_some_and(|p| p.in_outbox));
+            let text = if saved { t.queued_saved } else { t.queued };
+            Some(
+                view! {
+                    <div class="aa-notice aa-notice--waiting">
+                        <h4 class="aa-notice__heading">{t.queued_heading}</h4>
+                        <p class="aa-notice__text">{text} " " <PhoneNumber/> "."</p>
+                    </div>
+                }
+                .into_any(),
+            )
+        }
         _ if ctl.waiting_for_config.get() && ctl.config.with(|c| *c == ConfigState::Loading) => {
             Some(view! { <p class="aa-form__progress-text">{t.loading}</p> }.into_any())
         }

@@ -49,7 +49,8 @@ pub fn engines_from_env() -> Result<Vec<Engine>, String> {
 }
 
 /// Each engine's tests whose `<engine>::<area>::<name>` contains `filter`.
-/// A `once` test goes to the first engine that selects it. Engines left
+/// A `once` test goes to the first engine that selects it, an `only` test
+/// to its engine. Engines left
 /// without tests are dropped.
 pub fn select(all: &[Test], engines: &[Engine], filter: Option<&str>) -> Vec<(Engine, Vec<Test>)> {
     let matches = |engine: Engine, test: &Test| {
@@ -61,6 +62,7 @@ pub fn select(all: &[Test], engines: &[Engine], filter: Option<&str>) -> Vec<(En
             let tests = all
                 .iter()
                 .filter(|t| matches(engine, t))
+                .filter(|t| t.only.is_none_or(|only| only == engine))
                 .filter(|t| !t.once || engines.iter().find(|&&e| matches(e, t)) == Some(&engine))
                 .cloned()
                 .collect();

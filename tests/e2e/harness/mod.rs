@@ -5,11 +5,13 @@
 //! `Err` with context instead of panicking, so `?` is all a test needs.
 
 pub mod axe;
+pub mod cdp;
 pub mod cli;
 pub mod delay;
 pub mod driver;
 pub mod element;
 pub mod http;
+pub mod own_site;
 pub mod page;
 pub mod receiver;
 pub mod report;
@@ -39,6 +41,9 @@ pub struct Test {
     /// Checks the server rather than the browser: run in the first selected
     /// engine only.
     pub once: bool,
+    /// Needs what only this engine offers (Chromium's DevTools protocol):
+    /// run there only.
+    pub only: Option<driver::Engine>,
 }
 
 impl Test {
@@ -49,6 +54,7 @@ impl Test {
             name: format!("{area}::{function}"),
             run,
             once,
+            only: None,
         }
     }
 }
@@ -56,7 +62,15 @@ impl Test {
 /// `tests![a, b, c]`: the `Test`s for async fns `a`, `b`, `c` of this
 /// module, run in every engine. `tests![once: a, b]`: tests of the server
 /// (plain HTTP from Rust), run in the first selected engine only.
+/// `tests![chromium: a]`: tests of what only Chromium's DevTools can do.
 macro_rules! tests {
+    (chromium: $($f:ident),* $(,)?) => {
+        vec![$({
+            let mut test = $crate::harness::Test::new(module_path!(), stringify!($f), |page| Box::pin($f(page)), false);
+            test.only = Some($crate::harness::driver::Engine::Chromium);
+            test
+        }),*]
+    };
     (once: $($f:ident),* $(,)?) => {
         vec![$($crate::harness::Test::new(module_path!(), stringify!($f), |page| Box::pin($f(page)), true)),*]
     };

@@ -51,6 +51,12 @@ impl Page {
         }
     }
 
+    /// The same session on another site (`base_url`, its `port`, the
+    /// directory it serves): for tests that run a server of their own.
+    pub fn elsewhere(&self, base_url: &str, port: u16, root: &Path) -> Page {
+        Page::new(self.engine, self.client.clone(), base_url, port, root)
+    }
+
     /// The directory nginx serves (a copy of dist), to find built files.
     pub fn site_root(&self) -> &Path {
         &self.root
@@ -335,9 +341,20 @@ impl Page {
         std::fs::write(path, png).map_err(|e| format!("writing {}: {e}", path.display()))
     }
 
-    /// Between tests: a blank same-origin page, storage, cookies, service
-    /// workers and caches cleared, the default 1280x800 viewport.
+    /// Between tests: [`Page::first_visit`], cookies deleted, the default
+    /// 1280x800 viewport.
     pub async fn reset(&self) -> Result<(), String> {
+        self.first_visit().await?;
+        self.client
+            .delete_all_cookies()
+            .await
+            .map_err(|e| format!("deleting cookies: {e}"))?;
+        self.viewport(1280, 800).await
+    }
+
+    /// A blank page of the site, with its storage, service workers, caches
+    /// and the app's outbox cleared: the next page opened is a first visit.
+    pub async fn first_visit(&self) -> Result<(), String> {
         self.goto(RESET_PATH).await?;
         self.run_async(
             "var done = arguments[arguments.length - 1];
@@ -345,17 +362,22 @@ impl Page {
              var jobs = [];
              if (navigator.serviceWorker) jobs.push(navigator.serviceWorker.getRegistrations()
                  .then(function (rs) { return Promise.all(rs.map(function (r) { return r.unregister(); })); }));
+             // The app's outbox (IndexedDB), so no test meets another's message.
+             if (window.indexedDB) jobs.push((indexedDB.databases ? indexedDB.databases() : Promise.resolve([]))
+                 .then(function (dbs) {
+                     var names = dbs.map(function (d) { return d.name; });
+                     if (names.indexOf('aa-outbox') < 0) names.push('aa-outbox');
+                     return Promise.all(names.map(function (name) { return new Promise(function (ok) {
+                         var rq = indexedDB.deleteDatabase(name); rq.onsuccess = rq.onerror = rq.onblocked = function () { ok(); };
+                     }); }));
+                 }));
              if (window.caches) jobs.push(caches.keys()
                  .then(function (ks) { return Promise.all(ks.map(function (k) { return caches.delete(k); })); }));
              Promise.all(jobs).then(function () { done(true); }, function (e) { done(String(e)); });",
             vec![],
         )
-        .await?;
-        self.client
-            .delete_all_cookies()
-            .await
-            .map_err(|e| format!("deleting cookies: {e}"))?;
-        self.viewport(1280, 800).await
+        .await
+        .map(drop)
     }
 
     /// Ends the session (closes the browser).

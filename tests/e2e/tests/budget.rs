@@ -18,10 +18,21 @@ const FIRST_LOAD_BROTLI_BUDGET: u64 = 200 * 1024;
 const FORMS_BROTLI_BUDGET: u64 = 200 * 1024;
 /// File-name prefix of the forms module (`src/build/mod.rs`).
 const FORMS_PREFIX: &str = "forms-";
+/// What the service worker downloads when it installs, over the wire: every
+/// file of the build (both modules, the icons). 399 KiB when set; the
+/// budget leaves room for the icons and content, not for a third module.
+const PRECACHE_BUDGET: u64 = 440 * 1024;
+/// The service worker: fetched after the app started, with the precache.
+const WORKER: &str = "sw.js";
 
 /// This area's tests.
 pub fn tests() -> Vec<Test> {
-    tests![once: wasm_within_budget, first_load_within_budget, forms_module_within_budget]
+    tests![
+        once: wasm_within_budget,
+        first_load_within_budget,
+        forms_module_within_budget,
+        precache_within_budget
+    ]
 }
 
 /// Sizes of the served `.br` files whose names end with one of `suffixes`.
@@ -65,7 +76,7 @@ async fn first_load_within_budget(_page: &Page) -> Result<(), String> {
     ensure(index.len() == 1, || "dist has no index.html.br".to_owned())?;
     let parts: Vec<_> = files
         .into_iter()
-        .filter(|(name, _)| !name.starts_with(FORMS_PREFIX))
+        .filter(|(name, _)| !name.starts_with(FORMS_PREFIX) && name != WORKER)
         .chain(index)
         .collect();
     let total: u64 = parts.iter().map(|(_, bytes)| bytes).sum();
@@ -88,5 +99,36 @@ async fn forms_module_within_budget(_page: &Page) -> Result<(), String> {
     let total: u64 = parts.iter().map(|(_, bytes)| bytes).sum();
     ensure(total <= FORMS_BROTLI_BUDGET, || {
         format!("the forms module is {total} bytes brotli, over {FORMS_BROTLI_BUDGET}: {parts:?}")
+    })
+}
+
+/// Everything the service worker precaches (the list it was built with),
+/// brotli where the build compressed it, stays within its budget; and the
+/// list holds both wasm modules, so it cannot pass by leaving one out.
+async fn precache_within_budget(_page: &Page) -> Result<(), String> {
+    let root = crate::tests::shipped_dist();
+    let worker = fs::read_to_string(root.join(WORKER)).map_err(|e| format!("{WORKER}: {e}"))?;
+    let list = worker
+        .lines()
+        .find_map(|line| line.strip_prefix("const PRECACHE = "))
+        .and_then(|rest| rest.strip_suffix(';'))
+        .ok_or("sw.js has no PRECACHE list")?;
+    let list: Vec<String> =
+        serde_json::from_str(list).map_err(|e| format!("sw.js PRECACHE: {e}"))?;
+    let mut total = 0;
+    for url in &list {
+        let file = if url == "./" { "index.html" } else { url };
+        let br = root.join(format!("{file}.br"));
+        let path = if br.is_file() { br } else { root.join(file) };
+        total += fs::metadata(&path)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .len();
+    }
+    let wasm = list.iter().filter(|u| u.ends_with("_bg.wasm")).count();
+    ensure(wasm == 2, || {
+        format!("the precache holds {wasm} wasm modules: {list:?}")
+    })?;
+    ensure(total <= PRECACHE_BUDGET, || {
+        format!("the precache is {total} bytes over the wire, over {PRECACHE_BUDGET}: {list:?}")
     })
 }

@@ -75,7 +75,7 @@ async fn instant_scrolling(page: &Page) -> Result<(), String> {
 }
 
 /// Types `query` into the checker (WebDriver send keys: focus, then keys).
-async fn ask(page: &Page, query: &str) -> Result<Elem, String> {
+pub(super) async fn ask(page: &Page, query: &str) -> Result<Elem, String> {
     let combobox = open_checker(page).await?;
     combobox.type_text(query).await?;
     Ok(combobox)
@@ -87,7 +87,7 @@ async fn region(page: &Page) -> Result<Elem, String> {
 }
 
 /// Waits for the answer's heading (h3) in the region.
-async fn answer(page: &Page, heading: &str) -> Result<Elem, String> {
+pub(super) async fn answer(page: &Page, heading: &str) -> Result<Elem, String> {
     let region = region(page).await?;
     let query = Query::role("heading")
         .level(3)

@@ -69,3 +69,17 @@ pub const DISCLAIMER: &str = "not medical advice";
 /// What a form's placeholder says while its code loads for a visitor who
 /// is in it (`forms.toml [status] loading`).
 pub const FORM_LOADING: &str = "Getting the form ready…";
+
+/// The app's name under its home-screen icon (`[app]` of site.toml).
+pub const SHORT_NAME: &str = "Test article";
+
+/// The "new version" bar's text and button (`[update]` of ui.toml).
+pub const UPDATE_TEXT: &str = "Fixture: a new version is ready.";
+pub const UPDATE_RELOAD: &str = "Reload now";
+
+/// What the contact form says when the device keeps a message for later
+/// (`queued_saved` of forms.toml).
+pub const QUEUED_SAVED: &str = "Fixture: saved on this device until the connection is back.";
+
+/// What it says once a message that waited was delivered.
+pub const DELIVERED: &str = "Your message was delivered";

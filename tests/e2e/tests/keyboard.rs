@@ -48,8 +48,11 @@ const WATCH: &str = "
 /// A JS expression: the moments recorded by [`WATCH`].
 const DROPS: &str = "window.__aaDrops";
 
-/// Opens the slow-module page, waits for the app, and starts [`WATCH`].
+/// Opens the slow-module page as a first visit (a service worker from an
+/// earlier visit would serve the forms module at once), waits for the app,
+/// and starts [`WATCH`].
 async fn open(page: &Page) -> Result<(), String> {
+    page.first_visit().await?;
     page.goto(SLOW_MODULE_PATH).await?;
     wait_hydrated(page).await?;
     page.run(WATCH, Vec::new()).await.map(|_| ())

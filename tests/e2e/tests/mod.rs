@@ -16,6 +16,7 @@ mod hydration;
 mod keyboard;
 mod layout;
 mod notes;
+mod pwa;
 mod screenshots;
 mod toc;
 mod toc_util;
@@ -39,6 +40,7 @@ pub fn all() -> Vec<Test> {
     all.extend(keyboard::tests());
     all.extend(toc::tests());
     all.extend(faq::tests());
+    all.extend(pwa::tests());
     all.extend(a11y::tests());
     all.extend(headers::tests());
     all.extend(budget::tests());
@@ -70,7 +72,8 @@ pub fn shipped_dist() -> std::path::PathBuf {
     workspace().join("dist")
 }
 
-fn workspace() -> std::path::PathBuf {
+/// The repository.
+pub fn workspace() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 

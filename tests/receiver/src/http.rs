@@ -113,6 +113,16 @@ pub struct Response {
 }
 
 impl Response {
+    /// No answer at all: the connection is closed, which a browser sees as
+    /// a network failure (what a dead connection looks like to the form).
+    pub fn dropped() -> Response {
+        Response::empty(0)
+    }
+
+    pub fn is_dropped(&self) -> bool {
+        self.status == 0
+    }
+
     pub fn empty(status: u16) -> Response {
         Response {
             status,

@@ -7,10 +7,11 @@
 //!   an `idempotency_key` / `_idempotency_key` field) was already stored is
 //!   answered `200 {"ok": true, "id": N, "duplicate": true}` and not stored
 //!   again. Keys already in the file count too, so a restart keeps them.
-//! - `POST /control` with `{"token": "...", "reply": "500" | "422" | "hang",
+//! - `POST /control` with `{"token": "...", "reply": "500" | "422" | "hang" | "drop",
 //!   "times": 1, "errors": [{"field", "message"}], "hang_seconds": 30}`:
 //!   the next `times` submissions in which `token` appears (in any value)
-//!   get that reply instead of being stored. Tests put a unique token in
+//!   get that reply instead of being stored (`drop`: the connection is
+//!   closed unanswered, a network failure to the browser). Tests put a unique token in
 //!   what they type, so browsers running in parallel never see each
 //!   other's failures.
 //! - `GET /submissions?token=...`: the stored lines containing the token.
@@ -62,6 +63,7 @@ enum Reply {
     Status500,
     Invalid(Value),
     Hang(Duration),
+    Drop,
 }
 
 #[derive(Debug)]
@@ -203,6 +205,11 @@ fn handle(mut stream: TcpStream, shared: &Shared) {
         Ok(request) => route(&request, shared),
         Err(e) => Response::text(400, &e),
     };
+    if response.is_dropped() {
+        // Unanswered: the client sees the connection close.
+        let _ = stream.shutdown(std::net::Shutdown::Both);
+        return;
+    }
     let _ = response.write_to(&mut stream);
 }
 
@@ -256,6 +263,7 @@ fn control(request: &Request, shared: &Shared) -> Response {
     {
         Some("500") => Reply::Status500,
         Some("422") => Reply::Invalid(body.get("errors").cloned().unwrap_or_else(|| json!([]))),
+        Some("drop") => Reply::Drop,
         Some("hang") => {
             let seconds = body
                 .get("hang_seconds")
@@ -266,7 +274,7 @@ fn control(request: &Request, shared: &Shared) -> Response {
         _ => {
             return Response::json(
                 400,
-                &json!({"error": "`reply` must be \"500\", \"422\" or \"hang\""}),
+                &json!({"error": "`reply` must be \"500\", \"422\", \"hang\" or \"drop\""}),
             )
         }
     };
@@ -363,6 +371,7 @@ fn submit(request: &Request, shared: &Shared) -> Response {
             thread::sleep(duration);
             return Response::json(504, &json!({"error": "told to hang"}));
         }
+        Some(Reply::Drop) => return Response::dropped(),
         None => {}
     }
     store(shared, encoding, fields, key, request.header("origin"))

@@ -239,6 +239,37 @@ fn hang_holds_the_request_then_gives_up() {
 }
 
 #[test]
+fn drop_closes_the_connection_unanswered_then_stores() {
+    let (r, out) = start("drop");
+    control(
+        &r,
+        r#"{"token": "tok-drop-abc", "reply": "drop", "times": 1}"#,
+    );
+    let body = r#"{"m":"tok-drop-abc"}"#;
+    let mut stream = TcpStream::connect(r.addr()).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "POST /submit HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    assert!(
+        answer.is_empty(),
+        "answered {:?}",
+        String::from_utf8_lossy(&answer)
+    );
+    assert!(read_records(&out).is_empty());
+    let (status, _) = post_json(&r, body, None);
+    assert_eq!(status, 200, "the rule was used up");
+    assert_eq!(read_records(&out).len(), 1);
+}
+
+#[test]
 fn bad_requests_are_explained() {
     let (r, _) = start("bad");
     let (status, _, body) = send(

@@ -48,6 +48,19 @@ pub fn codegen(content: &Content) -> String {
         "    not_found: NotFound {{ heading: {:?}, body: {:?}, link: {:?} }},",
         not_found.heading, not_found.body, not_found.link
     );
+    let app = &content.app;
+    let _ = writeln!(
+        out,
+        "    app: WebApp {{\n        short_name: {:?},\n        theme_color: {:?},\n        theme_color_dark: {:?},\n        \
+         background_color: {:?},\n        background_color_dark: {:?},\n        icon: {:?},\n        icon_background: {:?},\n    }},",
+        app.short_name,
+        app.theme_color,
+        app.theme_color_dark,
+        app.background_color,
+        app.background_color_dark,
+        app.icon,
+        app.icon_background
+    );
     let _ = writeln!(
         out,
         "    crisis: {},\n    disclaimer: {},",

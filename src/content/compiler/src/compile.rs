@@ -225,6 +225,7 @@ pub fn compile(sources: &Sources) -> Result<Content, Vec<Error>> {
                     ..site.1
                 },
                 not_found: site.2,
+                app: site.3,
                 crisis,
                 disclaimer,
                 forms,

@@ -201,11 +201,26 @@ pub struct NotFound {
     pub link: String,
 }
 
+/// The installed app (model.rs `WebApp`), `[app]` of site.toml.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebApp {
+    pub short_name: String,
+    /// `#rgb` or `#rrggbb`, like every colour here.
+    pub theme_color: String,
+    pub theme_color_dark: String,
+    pub background_color: String,
+    pub background_color_dark: String,
+    /// A file name in `public/`, ending in `.svg`.
+    pub icon: String,
+    pub icon_background: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Content {
     pub site: Site,
     pub article: Article,
     pub not_found: NotFound,
+    pub app: WebApp,
     /// `[crisis]` of site.toml: where to get help now (988, 911).
     pub crisis: Vec<Block>,
     /// `[disclaimer]` of site.toml: information, not medical advice.

@@ -20,8 +20,23 @@ pub struct SiteFile {
     pub not_found: NotFoundTable,
     pub crisis: NoteTable,
     pub disclaimer: NoteTable,
+    pub app: AppTable,
     #[serde(default)]
     pub links: BTreeMap<String, Str>,
+}
+
+/// `[app]`: the installed app's name, colours and icon (the web app
+/// manifest, the icons, `<meta name="theme-color">`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppTable {
+    pub short_name: Str,
+    pub theme_color: Str,
+    pub theme_color_dark: Str,
+    pub background_color: Str,
+    pub background_color_dark: Str,
+    pub icon: Str,
+    pub icon_background: Str,
 }
 
 /// `[crisis]` and `[disclaimer]`: a short note in Markdown.

@@ -76,8 +76,19 @@ pub const CONTACT_ID: &str = "contact";
 /// The longest `[article] description`, in characters (search results cut the rest).
 pub const MAX_DESCRIPTION: usize = 160;
 
-/// What the content leaves out that a reader would expect, said by the
-/// build while it is so (not an error: nothing may be invented).
+/// The longest `[app] short_name`, in characters: well past what any
+/// launcher shows, so what is longer is a mistake (a title pasted in),
+/// not a name.
+pub const MAX_SHORT_NAME: usize = 30;
+
+/// How much of `[app] short_name` a home screen shows under the icon,
+/// about; a longer one is cut there (a note, not an error: where the cut
+/// falls depends on the phone).
+pub const SHOWN_SHORT_NAME: usize = 12;
+
+/// What the content leaves out that a reader would expect, or what will
+/// show cut off, said by the build while it is so (not an error: nothing
+/// may be invented, and a longer name may still read well).
 #[cfg(feature = "compiler")]
 pub fn notes(content: &compiled::Content) -> Vec<String> {
     let review = &content.article.review;
@@ -92,6 +103,13 @@ pub fn notes(content: &compiled::Content) -> Vec<String> {
                 "site.toml [article] {key} is empty: {what} on the page (fill it in once a real person has done it)"
             ));
         }
+    }
+    let short_name = &content.app.short_name;
+    let length = short_name.chars().count();
+    if length > SHOWN_SHORT_NAME {
+        notes.push(format!(
+            "site.toml [app] short_name `{short_name}` is {length} characters long: a home screen shows about {SHOWN_SHORT_NAME} under the icon and cuts the rest"
+        ));
     }
     notes
 }

@@ -1,10 +1,11 @@
-//! `site.toml`: the site, the article's metadata, the phone, the 404 page.
+//! `site.toml`: the site, the article's metadata, the phone, the 404 page,
+//! the installed app.
 
-use crate::compiled::{Article, NotFound, Phone, Review, Site};
+use crate::compiled::{Article, NotFound, Phone, Review, Site, WebApp};
 use crate::error::{Error, FileText};
-use crate::files::{SiteFile, Str};
+use crate::files::{AppTable, SiteFile, Str};
 use crate::text::{check_plain, check_required};
-use crate::MAX_DESCRIPTION;
+use crate::{MAX_DESCRIPTION, MAX_SHORT_NAME};
 
 pub(crate) fn is_e164(text: &str) -> bool {
     let Some(digits) = text.strip_prefix('+') else {
@@ -29,12 +30,13 @@ pub(crate) fn relative_path_problem(path: &str) -> Option<&'static str> {
     }
 }
 
-/// Checks `site.toml`; returns the site and the article without its sections.
+/// Checks `site.toml`; returns the site, the article without its
+/// sections, the 404 page and the installed app.
 pub(crate) fn check_site(
     file: &FileText<'_>,
     site: &SiteFile,
     errors: &mut Vec<Error>,
-) -> (Site, Article, NotFound) {
+) -> (Site, Article, NotFound, WebApp) {
     let required = [
         (&site.site.name, "[site] name"),
         (&site.site.lang, "[site] lang"),
@@ -153,7 +155,82 @@ pub(crate) fn check_site(
             body: owned(&site.not_found.body),
             link: owned(&site.not_found.link),
         },
+        app(file, &site.app, errors),
     )
+}
+
+/// `[app]`: what the manifest, the icons and the browser's bar show once
+/// the page is installed. Checked here because a browser silently ignores
+/// a manifest member it cannot read (an installed app without its colours
+/// or with a cut-off name is found late, on a phone).
+fn app(file: &FileText<'_>, app: &AppTable, errors: &mut Vec<Error>) -> WebApp {
+    check_plain(file, &app.short_name, "[app] short_name", errors);
+    let short_name = app.short_name.get_ref();
+    let length = short_name.chars().count();
+    if length > MAX_SHORT_NAME {
+        errors.push(
+            file.loc(app.short_name.span().start, "[app] short_name")
+                .error(format_args!(
+                    "is {length} characters long; at most {MAX_SHORT_NAME} are allowed (a home screen shows about 12)"
+                )),
+        );
+    }
+
+    let colours = [
+        (&app.theme_color, "[app] theme_color"),
+        (&app.theme_color_dark, "[app] theme_color_dark"),
+        (&app.background_color, "[app] background_color"),
+        (&app.background_color_dark, "[app] background_color_dark"),
+        (&app.icon_background, "[app] icon_background"),
+    ];
+    for (value, context) in colours {
+        if !is_colour(value.get_ref()) {
+            errors.push(file.loc(value.span().start, context).error(format_args!(
+                "`{}` is not a colour written `#rgb` or `#rrggbb`, like `#0f4c5c`",
+                value.get_ref()
+            )));
+        }
+    }
+
+    let icon = app.icon.get_ref();
+    if let Some(problem) = icon_problem(icon) {
+        errors.push(
+            file.loc(app.icon.span().start, "[app] icon")
+                .error(format_args!("`{icon}` {problem}")),
+        );
+    }
+
+    let owned = |value: &Str| value.get_ref().clone();
+    WebApp {
+        short_name: short_name.trim().to_string(),
+        theme_color: owned(&app.theme_color),
+        theme_color_dark: owned(&app.theme_color_dark),
+        background_color: owned(&app.background_color),
+        background_color_dark: owned(&app.background_color_dark),
+        icon: owned(&app.icon),
+        icon_background: owned(&app.icon_background),
+    }
+}
+
+/// `#rgb` or `#rrggbb`: the forms every consumer of these colours reads
+/// (the manifest, `<meta name="theme-color">`, the icon renderer), unlike
+/// names or `rgb()`, which some do not.
+pub fn is_colour(text: &str) -> bool {
+    text.strip_prefix('#')
+        .is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Why `[app] icon` is not the name of an SVG file directly in `public/`.
+fn icon_problem(icon: &str) -> Option<&'static str> {
+    if icon.contains(['/', '\\']) {
+        Some("must be a file name in public/, without `/`, like `icon.svg`")
+    } else if icon.chars().any(char::is_whitespace) {
+        Some("must not contain whitespace")
+    } else if icon.len() <= ".svg".len() || !icon.ends_with(".svg") {
+        Some("must be the name of an SVG file, ending in `.svg`, like `icon.svg`")
+    } else {
+        None
+    }
 }
 
 /// `[article] author`, `reviewer` and `reviewed`: optional, but what is

@@ -186,6 +186,7 @@ pub const FORMS: TextFile = TextFile {
             text("try_again", "try again"),
             text("queued_heading", "queued heading"),
             text("queued", "queued"),
+            text("queued_saved", "When the device keeps the message (the installed app's outbox): it leaves once the connection is back, even if the page is closed."),
             text("confirm_heading", "confirm heading"),
             text("confirm", "confirm"),
             ],
@@ -283,6 +284,14 @@ pub const UI: TextFile = TextFile {
             doc: "The crisis-help note (its text is [crisis] in site.toml).",
             keys: &[
             text("label", "How screen readers name the note."),
+            ],
+        },
+        Section {
+            name: "update",
+            doc: "The bar shown when a new version of the page has been installed in the background.",
+            keys: &[
+            text("available", "What the bar says."),
+            text("reload", "The button that loads the new version."),
             ],
         },
         Section {

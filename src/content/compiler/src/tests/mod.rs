@@ -16,7 +16,7 @@ pub(crate) use crate::site::*;
 pub(crate) use crate::text::*;
 pub(crate) use crate::*;
 
-const SITE: &str = r#"[site]
+const SITE: &str = r##"[site]
 name = "Asana Recovery"
 base_url = "https://example.com/"
 lang = "en"
@@ -47,7 +47,16 @@ body = "In danger? [Call 988](tel:988)."
 
 [disclaimer]
 body = "Not medical advice."
-"#;
+
+[app]
+short_name = "Ketamine"
+theme_color = "#0f4c5c"
+theme_color_dark = "#0b1f26"
+background_color = "#fff"
+background_color_dark = "#0e1a1e"
+icon = "icon.svg"
+icon_background = "#0F4C5C"
+"##;
 
 const ARTICLE: &str = "## What Is Ketamine?
 

@@ -105,6 +105,8 @@ fn generated_code_shape() {
         "actions: &[Action { label: \"Call\", href: Href::Call }, Action { label: \"Text\", href: Href::Text }],",
         "help: Offer {\n        id: \"help\",\n        heading: \"We're Here to Help\",",
         "actions: &[],",
+        "app: WebApp {\n        short_name: \"Ketamine\",\n        theme_color: \"#0f4c5c\",\n        theme_color_dark: \"#0b1f26\",\n        \
+         background_color: \"#fff\",\n        background_color_dark: \"#0e1a1e\",\n        icon: \"icon.svg\",\n        icon_background: \"#0F4C5C\",\n    },",
     ] {
         assert!(code.contains(fragment), "missing {fragment:?} in\n{code}");
     }

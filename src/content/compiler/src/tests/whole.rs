@@ -17,6 +17,18 @@ fn compiles_the_fixture() {
     );
     assert_eq!(content.site.call_label, "Call us");
     assert_eq!(content.site.text_label, "Text us");
+    assert_eq!(
+        content.app,
+        WebApp {
+            short_name: "Ketamine".into(),
+            theme_color: "#0f4c5c".into(),
+            theme_color_dark: "#0b1f26".into(),
+            background_color: "#fff".into(),
+            background_color_dark: "#0e1a1e".into(),
+            icon: "icon.svg".into(),
+            icon_background: "#0F4C5C".into(),
+        }
+    );
     assert_eq!(content.article.title, "Ketamine Therapy");
     assert_eq!(content.article.description, "What ketamine therapy is.");
     assert_eq!(content.article.path, "ketamine/");

@@ -1,0 +1,145 @@
+//! The service worker, `sw.js`, for one build: its id and the files it
+//! precaches, both derived from the built files (never typed by hand).
+
+/// The worker as written, with placeholders for the build.
+pub const SW_JS: &str = include_str!("sw.js");
+
+/// The worker's fixed URL, next to the page: browsers check it for a new
+/// build on every visit, so it is never renamed or cached for long.
+pub const FILE: &str = "sw.js";
+
+/// Files the build writes that are not the app: host configuration, the
+/// deployer's form settings (always asked for fresh, see `sw.js`), the
+/// error page, and the worker itself.
+const NOT_PRECACHED: [&str; 5] = ["/_headers", "/form-config.json", "/404.html", "/sw.js", "/"];
+
+/// The URLs (relative to the page) the worker takes when it installs: the
+/// page as `./` and every other file of `files` (URL paths such as
+/// `/app-….css`) but the compressed copies, host files and `sources`
+/// (files the build turns into others, such as the icons' SVG).
+pub fn precache_list(files: &[String], sources: &[&str]) -> Vec<String> {
+    let mut list = vec!["./".to_string()];
+    for file in files {
+        if file.ends_with(".br")
+            || file.ends_with(".gz")
+            || NOT_PRECACHED.contains(&file.as_str())
+            || sources.iter().any(|s| file.trim_start_matches('/') == *s)
+        {
+            continue;
+        }
+        if file == "/index.html" {
+            continue;
+        }
+        list.push(file.trim_start_matches('/').to_string());
+    }
+    list
+}
+
+/// The build's id: a digest of every precached file's bytes, so a new
+/// deployment with any change gets a new worker (browsers compare the
+/// worker's bytes) and a cache of its own.
+pub fn build_id<'a>(contents: impl IntoIterator<Item = &'a [u8]>) -> String {
+    let hash = contents
+        .into_iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, bytes| {
+            let h = bytes
+                .iter()
+                .fold(h, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3));
+            // Separates files, so moving bytes from one to the next changes it.
+            (h ^ 0xff).wrapping_mul(0x0100_0000_01b3)
+        });
+    format!("{hash:016x}")
+}
+
+/// `sw.js` for build `build` precaching `precache`.
+pub fn service_worker(build: &str, precache: &[String]) -> String {
+    let list = serde_json::to_string(precache).unwrap_or_else(|_| "[]".into());
+    // The comments are for the source; every visitor downloads the rest.
+    SW_JS
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .map(|line| format!("{line}\n"))
+        .collect::<String>()
+        .replace("__AA_BUILD__", build)
+        .replace("__AA_PRECACHE__", &list)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files() -> Vec<String> {
+        [
+            "/404.html",
+            "/_headers",
+            "/app-0123456789abcdef.css",
+            "/app-0123456789abcdef.css.br",
+            "/asana-article-0011223344556677.js",
+            "/asana-article-0011223344556677_bg.wasm",
+            "/form-config.json",
+            "/forms-8899aabbccddeeff_bg.wasm",
+            "/icon.svg",
+            "/icon-192.png",
+            "/index.html",
+            "/index.html.gz",
+            "/manifest.webmanifest",
+            "/sw.js",
+        ]
+        .map(String::from)
+        .to_vec()
+    }
+
+    #[test]
+    fn precaches_the_page_and_every_file_of_the_build() {
+        assert_eq!(
+            precache_list(&files(), &["icon.svg"]),
+            [
+                "./",
+                "app-0123456789abcdef.css",
+                "asana-article-0011223344556677.js",
+                "asana-article-0011223344556677_bg.wasm",
+                "forms-8899aabbccddeeff_bg.wasm",
+                "icon-192.png",
+                "manifest.webmanifest",
+            ]
+        );
+    }
+
+    #[test]
+    fn build_id_changes_with_any_byte_and_with_file_boundaries() {
+        let a = build_id([b"ab".as_slice(), b"c"]);
+        assert_eq!(a.len(), 16);
+        assert_eq!(a, build_id([b"ab".as_slice(), b"c"]));
+        assert_ne!(a, build_id([b"ab".as_slice(), b"d"]));
+        assert_ne!(a, build_id([b"a".as_slice(), b"bc"]));
+    }
+
+    #[test]
+    fn fills_in_the_build_and_its_list() {
+        let sw = service_worker("00ff", &["./".into(), "app-1.css".into()]);
+        assert!(!sw.contains("__AA_"), "a placeholder is left");
+        assert!(sw.contains(r#"const BUILD = "00ff";"#));
+        assert!(sw.contains(r#"const PRECACHE = ["./","app-1.css"];"#));
+        assert!(!sw.contains("// "), "comments are left out");
+    }
+
+    /// Checked by Node.js, which every machine that builds this has (npm
+    /// installs the build's wasm-opt).
+    #[test]
+    fn is_valid_javascript() {
+        let sw = service_worker("00ff", &["./".into()]);
+        let path = std::env::temp_dir().join(format!("aa-sw-{}.js", std::process::id()));
+        std::fs::write(&path, sw).unwrap();
+        let out = std::process::Command::new("node")
+            .arg("--check")
+            .arg(&path)
+            .output()
+            .expect("node (Node.js) must be installed to check sw.js");
+        let _ = std::fs::remove_file(&path);
+        assert!(
+            out.status.success(),
+            "sw.js is not valid JavaScript:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
