@@ -102,7 +102,7 @@ pub(super) async fn session_draft(page: &Page) -> Result<String, String> {
 
 /// Waits until the live (mounted) form's step heading says `text` (e.g.
 /// "Step 2 of 5"); the inert pre-render always says "Step 1 of 5".
-async fn wait_step(page: &Page, text: &str) -> Result<(), String> {
+pub(super) async fn wait_step(page: &Page, text: &str) -> Result<(), String> {
     let script = format!(
         "(document.querySelector('[data-aa-mounted] #contact-step-heading') || {{}}).textContent?.includes({})",
         json!(text)

@@ -14,7 +14,9 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 use super::carrier_checker::{answer, ask};
-use super::contact_form::{click, complete_steps, open, stored_once, token, wait_text, WAIT};
+use super::contact_form::{
+    click, complete_steps, open, stored_once, token, value_of, wait_step, wait_text, WAIT,
+};
 use super::content::{DELIVERED, H1, QUEUED_SAVED, SHORT_NAME, UPDATE_RELOAD, UPDATE_TEXT};
 use super::{built_generated, open_article, wait_hydrated, workspace};
 use crate::harness::own_site::OwnSite;
@@ -29,7 +31,9 @@ pub fn tests() -> Vec<Test> {
         offline_reload_reads_and_checks_insurance,
         message_sent_offline_is_delivered_once,
         queued_message_is_delivered_after_a_restart,
+        refused_message_comes_back_to_the_form,
         new_build_is_offered_and_reload_keeps_the_draft,
+        reloading_the_last_tab_brings_the_new_build,
     ];
     all.extend(tests![chromium: installable_without_errors]);
     all
@@ -546,4 +550,83 @@ async fn installable_without_errors(page: &Page) -> Result<(), String> {
             )
         },
     )
+}
+
+/// Queued, then refused with a field error when it goes out: the visitor
+/// is brought back to that step with the backend's message and their
+/// answer, and the refused message is not sent again.
+async fn refused_message_comes_back_to_the_form(page: &Page) -> Result<(), String> {
+    on_own_site(page, |own, page, site| async move {
+        let run = async {
+            let token = token(page, "refused");
+            let message = "This address cannot receive email";
+            visit_twice(&own).await?;
+            send_into_the_outbox(&own, &token).await?;
+            backend()?.control(json!({
+                "token": token,
+                "reply": "422",
+                "errors": [{"field": "email", "message": message}],
+            }))?;
+            let before = backend()?.attempts(&token)?;
+            own.eval("window.dispatchEvent(new Event('online'))")
+                .await?;
+            wait_text(&own, message, Duration::from_secs(20)).await?;
+            wait_step(&own, "Step 2 of 5").await?;
+            ensure(
+                value_of(&own, "contact-email").await? == "grace@example.com",
+                || "the email was lost".into(),
+            )?;
+            // Another chance to retry: a refusal must not be resent.
+            own.eval("window.dispatchEvent(new Event('online'))")
+                .await?;
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            let after = backend()?.attempts(&token)?;
+            ensure(after == before + 1, || {
+                format!("{} posts of a refused message, not 1", after - before)
+            })?;
+            ensure(backend()?.records(&token).is_empty(), || {
+                "a refused message was stored".into()
+            })
+        };
+        match run.await {
+            Ok(()) => Ok((own, site)),
+            Err(e) => Err((e, Some((own, site)))),
+        }
+    })
+    .await
+}
+
+/// A new build deployed while the page is open, the bar ignored: reloading
+/// the page (its only tab) brings the new build, so nobody stays on an old
+/// one for good.
+async fn reloading_the_last_tab_brings_the_new_build(page: &Page) -> Result<(), String> {
+    on_own_site(page, |own, _, site| async move {
+        let run = async {
+            visit_twice(&own).await?;
+            redeploy(&site.root)?;
+            own.run(
+                "navigator.serviceWorker.getRegistration().then(function (r) { r.update(); }); return null;",
+                vec![],
+            )
+            .await?;
+            own.wait_for(
+                &format!(
+                    "document.querySelector('[data-aa-update-text]').textContent === {}",
+                    json!(UPDATE_TEXT)
+                ),
+                INSTALL,
+            )
+            .await
+            .map_err(|e| format!("the new build was not offered: {e}"))?;
+            open_article(&own).await?;
+            own.wait_for("document.documentElement.dataset.e2eBuild === 'new'", WAIT)
+                .await
+                .map_err(|e| format!("the reload kept the old build: {e}"))
+        };
+        match run.await {
+            Ok(()) => Ok((own, site)),
+            Err(e) => Err((e, Some((own, site)))),
+        }
+    })
+    .await
 }
