@@ -41,4 +41,7 @@ pub mod toc;
 #[cfg(feature = "ssr")]
 pub mod build;
 
+#[cfg(test)]
+mod test_support;
+
 pub use page::shell::App;

@@ -109,8 +109,7 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
         not_found::not_found_html(&CONTENT, &css_name).as_bytes(),
     )?;
     copy_dir(&root.join("public"), staging)?;
-    let icon_count = write_app_files(&root.join("public"), staging)?;
-    let precache = worker::precache_list(&url_paths(staging)?, &[]);
+    let (icon_count, precache) = write_app_files(&root.join("public"), staging)?;
     let files = url_paths(staging)?;
     write(
         &staging.join("_headers"),
@@ -143,8 +142,8 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
 /// The installable app's files: the icons drawn from the content's source
 /// image in `public/`, the manifest, and the service worker with the list
 /// of every file it precaches (so this runs after every other file is
-/// written). Returns the number of icons.
-fn write_app_files(public: &Path, staging: &Path) -> Result<usize, BuildError> {
+/// written). Returns the number of icons and the precache list.
+fn write_app_files(public: &Path, staging: &Path) -> Result<(usize, Vec<String>), BuildError> {
     let source = public.join(CONTENT.app.icon);
     let svg = fs::read(&source).map_err(|source_error| BuildError::Io {
         path: source.clone(),
@@ -162,7 +161,7 @@ fn write_app_files(public: &Path, staging: &Path) -> Result<usize, BuildError> {
         &staging.join(crate::pwa::MANIFEST_FILE),
         manifest::manifest_json(&CONTENT, &listed).as_bytes(),
     )?;
-    let precache = worker::precache_list(&url_paths(staging)?, &[]);
+    let precache = worker::precache_list(&url_paths(staging)?);
     let contents = precache
         .iter()
         .map(|url| fs::read(staging.join(precached_file(url))))
@@ -176,7 +175,7 @@ fn write_app_files(public: &Path, staging: &Path) -> Result<usize, BuildError> {
         &staging.join(worker::FILE),
         worker::service_worker(&build, &precache).as_bytes(),
     )?;
-    Ok(drawn.len())
+    Ok((drawn.len(), precache))
 }
 
 /// The file behind a precached URL (`./` is the page).

@@ -10,29 +10,26 @@ pub const FILE: &str = "sw.js";
 
 /// Files the build writes that are not the app: host configuration, the
 /// deployer's form settings (always asked for fresh, see `sw.js`), the
-/// error page, and the worker itself.
-const NOT_PRECACHED: [&str; 5] = ["/_headers", "/form-config.json", "/404.html", "/sw.js", "/"];
+/// error page, the worker itself, and the page under its file name (it is
+/// precached as `./`).
+const NOT_PRECACHED: [&str; 5] = [
+    "/_headers",
+    "/form-config.json",
+    "/404.html",
+    "/sw.js",
+    "/index.html",
+];
 
 /// The URLs (relative to the page) the worker takes when it installs: the
 /// page as `./` and every other file of `files` (URL paths such as
-/// `/app-….css`) but the compressed copies, host files and `sources`
-/// (files the build turns into others, such as the icons' SVG).
-pub fn precache_list(files: &[String], sources: &[&str]) -> Vec<String> {
-    let mut list = vec!["./".to_string()];
-    for file in files {
-        if file.ends_with(".br")
-            || file.ends_with(".gz")
-            || NOT_PRECACHED.contains(&file.as_str())
-            || sources.iter().any(|s| file.trim_start_matches('/') == *s)
-        {
-            continue;
-        }
-        if file == "/index.html" {
-            continue;
-        }
-        list.push(file.trim_start_matches('/').to_string());
-    }
-    list
+/// `/app-….css`) but the compressed copies and the host's files.
+pub fn precache_list(files: &[String]) -> Vec<String> {
+    let app = files.iter().filter(|file| {
+        !(file.ends_with(".br") || file.ends_with(".gz") || NOT_PRECACHED.contains(&file.as_str()))
+    });
+    std::iter::once("./".to_string())
+        .chain(app.map(|file| file.trim_start_matches('/').to_string()))
+        .collect()
 }
 
 /// The build's id: a digest of every precached file's bytes, so a new
@@ -92,13 +89,14 @@ mod tests {
     #[test]
     fn precaches_the_page_and_every_file_of_the_build() {
         assert_eq!(
-            precache_list(&files(), &["icon.svg"]),
+            precache_list(&files()),
             [
                 "./",
                 "app-0123456789abcdef.css",
                 "asana-article-0011223344556677.js",
                 "asana-article-0011223344556677_bg.wasm",
                 "forms-8899aabbccddeeff_bg.wasm",
+                "icon.svg",
                 "icon-192.png",
                 "manifest.webmanifest",
             ]
@@ -123,23 +121,10 @@ mod tests {
         assert!(!sw.contains("// "), "comments are left out");
     }
 
-    /// Checked by Node.js, which every machine that builds this has (npm
-    /// installs the build's wasm-opt).
+    /// The filled-in worker is valid JavaScript (a classic script).
     #[test]
     fn is_valid_javascript() {
         let sw = service_worker("00ff", &["./".into()]);
-        let path = std::env::temp_dir().join(format!("aa-sw-{}.js", std::process::id()));
-        std::fs::write(&path, sw).unwrap();
-        let out = std::process::Command::new("node")
-            .arg("--check")
-            .arg(&path)
-            .output()
-            .expect("node (Node.js) must be installed to check sw.js");
-        let _ = std::fs::remove_file(&path);
-        assert!(
-            out.status.success(),
-            "sw.js is not valid JavaScript:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        crate::test_support::assert_valid_javascript("sw.js", &sw, false);
     }
 }

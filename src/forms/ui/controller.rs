@@ -9,6 +9,7 @@ use crate::content::FormsText;
 use crate::forms::context::use_form_content;
 use crate::forms::context::VerifyRequest;
 use crate::forms::io::{self, NetError};
+use crate::forms::outbox;
 use crate::forms::rules::config::{self, Source, Success};
 use crate::forms::rules::draft::{self, Draft, Pending};
 use crate::forms::rules::embed::{self, EmbedAttributes};
@@ -328,7 +329,7 @@ impl FormCtl {
             return;
         }
         if self.in_outbox() {
-            self.flush_outbox();
+            outbox::flush();
             return;
         }
         let (next, start) = self.send.get().on_online();

@@ -26,10 +26,6 @@ impl FormCtl {
             .with_untracked(|p| p.as_ref().is_some_and(|p| p.in_outbox))
     }
 
-    pub(super) fn flush_outbox(self) {
-        outbox::flush();
-    }
-
     /// Hands the submission to the worker. If it takes it, the form shows it
     /// queued; if not, `fallback` (the failed request's outcome) is shown,
     /// or, offline, the in-page queue goes on.

@@ -1,6 +1,7 @@
 //! Element queries by role and accessible name, and the element handle the
 //! queries return.
 
+use super::wd::SessionCommand;
 use fantoccini::elements::{Element, ElementRef};
 use fantoccini::Client;
 use serde_json::{json, Value};
@@ -172,7 +173,12 @@ impl Elem {
     /// Computed Label"), which, unlike the harness's own reading, counts CSS
     /// generated content: what a screen reader is given.
     pub async fn computed_label(&self) -> Result<String, String> {
-        let command = ComputedLabel(self.element.element_id().to_string());
+        // WebDriver's "Get Computed Label".
+        let command = SessionCommand {
+            path: format!("element/{}/computedlabel", self.element.element_id()),
+            method: http::Method::GET,
+            body: None,
+        };
         let value = self
             .client
             .issue_cmd(command)
@@ -231,28 +237,5 @@ impl Elem {
             .execute(&script, vec![self.to_json()])
             .await
             .map_err(|e| format!("script on {}: {e}\n{body}", self.description))
-    }
-}
-
-/// WebDriver's `GET /session/{id}/element/{id}/computedlabel`, which
-/// fantoccini does not wrap.
-#[derive(Debug)]
-struct ComputedLabel(String);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for ComputedLabel {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/element/{}/computedlabel",
-            session_id.unwrap_or_default(),
-            self.0
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::GET, None)
     }
 }

@@ -17,6 +17,7 @@ pub mod receiver;
 pub mod report;
 pub mod runner;
 pub mod static_hosts;
+pub mod wd;
 
 use std::future::Future;
 use std::pin::Pin;

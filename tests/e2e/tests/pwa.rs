@@ -75,28 +75,19 @@ async fn visit_twice(page: &Page) -> Result<(), String> {
     wait_hydrated(page).await
 }
 
-/// Runs `body` on a site of the test's own, then clears that origin's
-/// worker, caches and outbox whatever happened (the next test may get the
-/// same port).
-async fn on_own_site<'a, F, Fut>(page: &'a Page, body: F) -> Result<(), String>
-where
-    F: FnOnce(Page, &'a Page, OwnSite) -> Fut,
-    Fut: std::future::Future<Output = Result<(Page, OwnSite), (String, Option<(Page, OwnSite)>)>>,
-{
-    let site = OwnSite::start(page, &workspace(), &built_generated())?;
+/// Runs `body` on a site of the test's own (the session there, and the
+/// site), then clears that origin's worker, caches and outbox whatever
+/// happened (the next test may get the same port).
+async fn on_own_site(
+    page: &Page,
+    body: impl AsyncFnOnce(&Page, &mut OwnSite) -> Result<(), String>,
+) -> Result<(), String> {
+    let mut site = OwnSite::start(page, &workspace(), &built_generated())?;
     let own = site.page(page);
-    match body(own, page, site).await {
-        Ok((own, mut site)) => {
-            let _ = site.restart();
-            own.first_visit().await
-        }
-        Err((error, Some((own, mut site)))) => {
-            let _ = site.restart();
-            let _ = own.first_visit().await;
-            Err(error)
-        }
-        Err((error, None)) => Err(error),
-    }
+    let result = body(&own, &mut site).await;
+    let _ = site.restart();
+    let cleared = own.first_visit().await;
+    result.and(cleared)
 }
 
 /// The manifest (served with its type) names the app, starts and stays in
@@ -254,36 +245,30 @@ async fn worker_precaches_the_build_without_reloading(page: &Page) -> Result<(),
 /// reads (the h1), hydrates, the checker answers, and the form is ready
 /// (its settings from the copy the worker kept).
 async fn offline_reload_reads_and_checks_insurance(page: &Page) -> Result<(), String> {
-    on_own_site(page, |own, _, mut site| async move {
-        let run = async {
-            visit_twice(&own).await?;
-            super::reach_forms(&own).await?;
-            own.wait_for("document.querySelector('#contact form[data-ready]')", WAIT)
-                .await?;
-            site.stop();
-            let down = own
-                .run_async(
-                    "var done = arguments[arguments.length - 1];
-                     fetch('sw.js', { cache: 'no-store' }).then(function () { done('up'); }, function () { done('down'); });",
-                    vec![],
-                )
-                .await?;
-            ensure(down == "down", || "the site is still up".into())?;
-            ask(&own, "cigma").await?;
-            answer(&own, "Cigna is in our network").await?;
-            own.heading(1, H1).await?;
-            super::reach_forms(&own).await?;
-            own.wait_for("document.querySelector('#contact form[data-ready]')", WAIT)
-                .await
-                .map_err(|e| format!("offline, the form has no settings: {e}"))?;
-            own.run("window.scrollTo(0, 0); return null;", vec![]).await?;
-            screenshot(&own, "offline").await?;
-            Ok::<(), String>(())
-        };
-        match run.await {
-            Ok(()) => Ok((own, site)),
-            Err(e) => Err((e, Some((own, site)))),
-        }
+    on_own_site(page, async |own, site| {
+        visit_twice(own).await?;
+        super::reach_forms(own).await?;
+        own.wait_for("document.querySelector('#contact form[data-ready]')", WAIT)
+            .await?;
+        site.stop();
+        let down = own
+            .run_async(
+                "var done = arguments[arguments.length - 1];
+                 fetch('sw.js', { cache: 'no-store' }).then(function () { done('up'); }, function () { done('down'); });",
+                vec![],
+            )
+            .await?;
+        ensure(down == "down", || "the site is still up".into())?;
+        ask(own, "cigma").await?;
+        answer(own, "Cigna is in our network").await?;
+        own.heading(1, H1).await?;
+        super::reach_forms(own).await?;
+        own.wait_for("document.querySelector('#contact form[data-ready]')", WAIT)
+            .await
+            .map_err(|e| format!("offline, the form has no settings: {e}"))?;
+        own.run("window.scrollTo(0, 0); return null;", vec![]).await?;
+        screenshot(own, "offline").await?;
+        Ok::<(), String>(())
     })
     .await
 }
@@ -385,21 +370,15 @@ async fn delivered_once(own: &Page, token: &str, before: usize) -> Result<(), St
 /// said so; back online, delivered exactly once, the visitor told, and
 /// nothing of it left on the device.
 async fn message_sent_offline_is_delivered_once(page: &Page) -> Result<(), String> {
-    on_own_site(page, |own, page, site| async move {
-        let run = async {
-            let token = token(page, "outbox");
-            visit_twice(&own).await?;
-            let before = send_into_the_outbox(&own, &token).await?;
-            backend()?.control(json!({"token": token, "reply": "drop", "times": 0}))?;
-            let before = before.max(backend()?.attempts(&token)?);
-            own.eval("window.dispatchEvent(new Event('online'))")
-                .await?;
-            delivered_once(&own, &token, before).await
-        };
-        match run.await {
-            Ok(()) => Ok((own, site)),
-            Err(e) => Err((e, Some((own, site)))),
-        }
+    on_own_site(page, async |own, _site| {
+        let token = token(own, "outbox");
+        visit_twice(own).await?;
+        let before = send_into_the_outbox(own, &token).await?;
+        backend()?.control(json!({"token": token, "reply": "drop", "times": 0}))?;
+        let before = before.max(backend()?.attempts(&token)?);
+        own.eval("window.dispatchEvent(new Event('online'))")
+            .await?;
+        delivered_once(own, &token, before).await
     })
     .await
 }
@@ -407,25 +386,19 @@ async fn message_sent_offline_is_delivered_once(page: &Page) -> Result<(), Strin
 /// Queued, then the tab's session ends (its draft gone): the next start
 /// of the page delivers it exactly once and says so.
 async fn queued_message_is_delivered_after_a_restart(page: &Page) -> Result<(), String> {
-    on_own_site(page, |own, page, site| async move {
-        let run = async {
-            let token = token(page, "restart");
-            visit_twice(&own).await?;
-            send_into_the_outbox(&own, &token).await?;
-            own.goto("/__e2e/reset.html").await?;
-            own.run("sessionStorage.clear(); return null;", vec![])
-                .await?;
-            backend()?.control(json!({"token": token, "reply": "drop", "times": 0}))?;
-            let before = backend()?.attempts(&token)?;
-            open_article(&own).await?;
-            wait_hydrated(&own).await?;
-            super::reach_forms(&own).await?;
-            delivered_once(&own, &token, before).await
-        };
-        match run.await {
-            Ok(()) => Ok((own, site)),
-            Err(e) => Err((e, Some((own, site)))),
-        }
+    on_own_site(page, async |own, _site| {
+        let token = token(own, "restart");
+        visit_twice(own).await?;
+        send_into_the_outbox(own, &token).await?;
+        own.goto("/__e2e/reset.html").await?;
+        own.run("sessionStorage.clear(); return null;", vec![])
+            .await?;
+        backend()?.control(json!({"token": token, "reply": "drop", "times": 0}))?;
+        let before = backend()?.attempts(&token)?;
+        open_article(own).await?;
+        wait_hydrated(own).await?;
+        super::reach_forms(own).await?;
+        delivered_once(own, &token, before).await
     })
     .await
 }
@@ -434,70 +407,64 @@ async fn queued_message_is_delivered_after_a_restart(page: &Page) -> Result<(), 
 /// nothing reloads by itself); Reload brings the new build, once, with the
 /// form's answers still there, and the old build's cache is gone.
 async fn new_build_is_offered_and_reload_keeps_the_draft(page: &Page) -> Result<(), String> {
-    on_own_site(page, |own, _, site| async move {
-        let run = async {
-            visit_twice(&own).await?;
-            super::reach_forms(&own).await?;
-            click(&own, "radio", "Someone I care about").await?;
-            own.wait_for(
-                "JSON.parse(sessionStorage.getItem('aa-form-contact:draft') || '{}').answers?.who != null",
-                WAIT,
-            )
-            .await
-            .map_err(|e| format!("no draft saved: {e}"))?;
-            redeploy(&site.root)?;
-            own.run(
-                "window.__aaSamePage = true;
-                 navigator.serviceWorker.getRegistration().then(function (r) { r.update(); });
-                 return null;",
+    on_own_site(page, async |own, site| {
+        visit_twice(own).await?;
+        super::reach_forms(own).await?;
+        click(own, "radio", "Someone I care about").await?;
+        own.wait_for(
+            "JSON.parse(sessionStorage.getItem('aa-form-contact:draft') || '{}').answers?.who != null",
+            WAIT,
+        )
+        .await
+        .map_err(|e| format!("no draft saved: {e}"))?;
+        redeploy(&site.root)?;
+        own.run(
+            "window.__aaSamePage = true;
+             navigator.serviceWorker.getRegistration().then(function (r) { r.update(); });
+             return null;",
+            vec![],
+        )
+        .await?;
+        own.wait_for(
+            &format!(
+                "document.querySelector('[data-aa-update-text]').textContent === {}",
+                json!(UPDATE_TEXT)
+            ),
+            INSTALL,
+        )
+        .await
+        .map_err(|e| format!("the new build was not offered: {e}"))?;
+        let reload = own.by_role("button", UPDATE_RELOAD).await?;
+        screenshot(own, "update").await?;
+        ensure(own.eval("window.__aaSamePage === true").await? == true, || {
+            "the page reloaded before the visitor asked".into()
+        })?;
+        reload.click().await?;
+        own.wait_for(
+            "window.__aaSamePage !== true && document.readyState === 'complete' && document.documentElement.dataset.e2eBuild === 'new'",
+            INSTALL,
+        )
+        .await
+        .map_err(|e| format!("Reload did not bring the new build: {e}"))?;
+        wait_hydrated(own).await?;
+        super::reach_forms(own).await?;
+        own.wait_for(
+            "[...document.querySelectorAll('[data-aa-mounted] input[type=radio]')].some((r) => r.checked)",
+            WAIT,
+        )
+        .await
+        .map_err(|e| format!("the answer was lost across the reload: {e}"))?;
+        let keys = own
+            .run_async(
+                "var done = arguments[arguments.length - 1]; caches.keys().then(done);",
                 vec![],
             )
             .await?;
-            own.wait_for(
-                &format!(
-                    "document.querySelector('[data-aa-update-text]').textContent === {}",
-                    json!(UPDATE_TEXT)
-                ),
-                INSTALL,
-            )
-            .await
-            .map_err(|e| format!("the new build was not offered: {e}"))?;
-            let reload = own.by_role("button", UPDATE_RELOAD).await?;
-            screenshot(&own, "update").await?;
-            ensure(own.eval("window.__aaSamePage === true").await? == true, || {
-                "the page reloaded before the visitor asked".into()
-            })?;
-            reload.click().await?;
-            own.wait_for(
-                "window.__aaSamePage !== true && document.readyState === 'complete' && document.documentElement.dataset.e2eBuild === 'new'",
-                INSTALL,
-            )
-            .await
-            .map_err(|e| format!("Reload did not bring the new build: {e}"))?;
-            wait_hydrated(&own).await?;
-            super::reach_forms(&own).await?;
-            own.wait_for(
-                "[...document.querySelectorAll('[data-aa-mounted] input[type=radio]')].some((r) => r.checked)",
-                WAIT,
-            )
-            .await
-            .map_err(|e| format!("the answer was lost across the reload: {e}"))?;
-            let keys = own
-                .run_async(
-                    "var done = arguments[arguments.length - 1]; caches.keys().then(done);",
-                    vec![],
-                )
-                .await?;
-            let precaches: Vec<&Value> = keys
-                .as_array()
-                .map(|k| k.iter().filter(|k| k.as_str().is_some_and(|k| k.starts_with("aa-precache-"))).collect())
-                .unwrap_or_default();
-            ensure(precaches.len() == 1, || format!("caches after the update: {keys}"))
-        };
-        match run.await {
-            Ok(()) => Ok((own, site)),
-            Err(e) => Err((e, Some((own, site)))),
-        }
+        let precaches: Vec<&Value> = keys
+            .as_array()
+            .map(|k| k.iter().filter(|k| k.as_str().is_some_and(|k| k.starts_with("aa-precache-"))).collect())
+            .unwrap_or_default();
+        ensure(precaches.len() == 1, || format!("caches after the update: {keys}"))
     })
     .await
 }
@@ -556,42 +523,36 @@ async fn installable_without_errors(page: &Page) -> Result<(), String> {
 /// is brought back to that step with the backend's message and their
 /// answer, and the refused message is not sent again.
 async fn refused_message_comes_back_to_the_form(page: &Page) -> Result<(), String> {
-    on_own_site(page, |own, page, site| async move {
-        let run = async {
-            let token = token(page, "refused");
-            let message = "This address cannot receive email";
-            visit_twice(&own).await?;
-            send_into_the_outbox(&own, &token).await?;
-            backend()?.control(json!({
-                "token": token,
-                "reply": "422",
-                "errors": [{"field": "email", "message": message}],
-            }))?;
-            let before = backend()?.attempts(&token)?;
-            own.eval("window.dispatchEvent(new Event('online'))")
-                .await?;
-            wait_text(&own, message, Duration::from_secs(20)).await?;
-            wait_step(&own, "Step 2 of 5").await?;
-            ensure(
-                value_of(&own, "contact-email").await? == "grace@example.com",
-                || "the email was lost".into(),
-            )?;
-            // Another chance to retry: a refusal must not be resent.
-            own.eval("window.dispatchEvent(new Event('online'))")
-                .await?;
-            tokio::time::sleep(Duration::from_secs(2)).await;
-            let after = backend()?.attempts(&token)?;
-            ensure(after == before + 1, || {
-                format!("{} posts of a refused message, not 1", after - before)
-            })?;
-            ensure(backend()?.records(&token).is_empty(), || {
-                "a refused message was stored".into()
-            })
-        };
-        match run.await {
-            Ok(()) => Ok((own, site)),
-            Err(e) => Err((e, Some((own, site)))),
-        }
+    on_own_site(page, async |own, _site| {
+        let token = token(own, "refused");
+        let message = "This address cannot receive email";
+        visit_twice(own).await?;
+        send_into_the_outbox(own, &token).await?;
+        backend()?.control(json!({
+            "token": token,
+            "reply": "422",
+            "errors": [{"field": "email", "message": message}],
+        }))?;
+        let before = backend()?.attempts(&token)?;
+        own.eval("window.dispatchEvent(new Event('online'))")
+            .await?;
+        wait_text(own, message, Duration::from_secs(20)).await?;
+        wait_step(own, "Step 2 of 5").await?;
+        ensure(
+            value_of(own, "contact-email").await? == "grace@example.com",
+            || "the email was lost".into(),
+        )?;
+        // Another chance to retry: a refusal must not be resent.
+        own.eval("window.dispatchEvent(new Event('online'))")
+            .await?;
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let after = backend()?.attempts(&token)?;
+        ensure(after == before + 1, || {
+            format!("{} posts of a refused message, not 1", after - before)
+        })?;
+        ensure(backend()?.records(&token).is_empty(), || {
+            "a refused message was stored".into()
+        })
     })
     .await
 }
@@ -600,33 +561,27 @@ async fn refused_message_comes_back_to_the_form(page: &Page) -> Result<(), Strin
 /// the page (its only tab) brings the new build, so nobody stays on an old
 /// one for good.
 async fn reloading_the_last_tab_brings_the_new_build(page: &Page) -> Result<(), String> {
-    on_own_site(page, |own, _, site| async move {
-        let run = async {
-            visit_twice(&own).await?;
-            redeploy(&site.root)?;
-            own.run(
-                "navigator.serviceWorker.getRegistration().then(function (r) { r.update(); }); return null;",
-                vec![],
-            )
-            .await?;
-            own.wait_for(
-                &format!(
-                    "document.querySelector('[data-aa-update-text]').textContent === {}",
-                    json!(UPDATE_TEXT)
-                ),
-                INSTALL,
-            )
+    on_own_site(page, async |own, site| {
+        visit_twice(own).await?;
+        redeploy(&site.root)?;
+        own.run(
+            "navigator.serviceWorker.getRegistration().then(function (r) { r.update(); }); return null;",
+            vec![],
+        )
+        .await?;
+        own.wait_for(
+            &format!(
+                "document.querySelector('[data-aa-update-text]').textContent === {}",
+                json!(UPDATE_TEXT)
+            ),
+            INSTALL,
+        )
+        .await
+        .map_err(|e| format!("the new build was not offered: {e}"))?;
+        open_article(own).await?;
+        own.wait_for("document.documentElement.dataset.e2eBuild === 'new'", WAIT)
             .await
-            .map_err(|e| format!("the new build was not offered: {e}"))?;
-            open_article(&own).await?;
-            own.wait_for("document.documentElement.dataset.e2eBuild === 'new'", WAIT)
-                .await
-                .map_err(|e| format!("the reload kept the old build: {e}"))
-        };
-        match run.await {
-            Ok(()) => Ok((own, site)),
-            Err(e) => Err((e, Some((own, site)))),
-        }
+            .map_err(|e| format!("the reload kept the old build: {e}"))
     })
     .await
 }
