@@ -42,14 +42,29 @@ pub fn TocBar(
             .and_then(|index| section_titles.get(index).copied())
             .unwrap_or_default()
     };
-    let choose = Callback::new(move |index: usize| {
+    // The element, not the signal, says whether the list is open: the
+    // signal follows `toggle`, a task that Chromium may run after a key
+    // press that came later (input goes first under load), and a signal
+    // that is already `false` would not close an element that is open.
+    let is_open = move || {
+        details
+            .get_untracked()
+            .is_some_and(|details| details.open())
+    };
+    let close = move || {
+        if let Some(details) = details.get_untracked() {
+            details.set_open(false);
+        }
         open.set(false);
+    };
+    let choose = Callback::new(move |index: usize| {
+        close();
         on_choose.run(index);
     });
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
-        if event.key() == "Escape" && open.get_untracked() {
+        if event.key() == "Escape" && is_open() {
             event.prevent_default();
-            open.set(false);
+            close();
             if let Some(summary) = summary.get_untracked() {
                 let _ = summary.focus();
             }
@@ -62,9 +77,9 @@ pub fn TocBar(
                 node_ref=details
                 open=move || open.get()
                 on:toggle=move |_| {
-                    let is_open = details.get_untracked().is_some_and(|details| details.open());
-                    open.set(is_open);
-                    if is_open {
+                    let now_open = is_open();
+                    open.set(now_open);
+                    if now_open {
                         scroll::fit_in_viewport(PANEL_ID);
                         if let Some(index) = current.get_untracked() {
                             scroll::reveal_link(PANEL_ID, index);
