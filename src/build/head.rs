@@ -6,8 +6,38 @@ use serde_json::json;
 use super::html::{escape_attr, escape_text};
 use crate::content::{blocks_plain_text, Content};
 
+/// What the page carries inline: its whole stylesheet and its boot module.
+///
+/// Inline, the first paint waits for nothing but the document (a linked
+/// stylesheet costs a round trip first), and no script request starts
+/// before the largest paint. The page's `<meta>` CSP allows exactly these
+/// texts by their hashes.
+#[derive(Debug, Clone, Copy)]
+pub struct Inline<'a> {
+    /// The bundled stylesheet (`style/`).
+    pub css: &'a str,
+    /// The boot module with this build's file names.
+    pub boot: &'a str,
+}
+
+impl Inline<'_> {
+    /// Why the texts cannot go inline as they are, if they cannot: an
+    /// element ends at the first `</style` or `</script`, and `<!--` in a
+    /// script changes how the parser reads what follows.
+    pub fn problem(&self) -> Option<&'static str> {
+        let lower = |text: &str| text.to_ascii_lowercase();
+        if lower(self.css).contains("</style") {
+            Some("the stylesheet contains `</style`")
+        } else if lower(self.boot).contains("</script") || self.boot.contains("<!--") {
+            Some("the boot script contains `</script` or `<!--`")
+        } else {
+            None
+        }
+    }
+}
+
 /// Everything that goes into `<head>`, after Trunk's charset/viewport.
-pub fn head_html(content: &Content, css: &str, boot: &str) -> String {
+pub fn head_html(content: &Content, inline: Inline<'_>) -> String {
     let site = content.site;
     let article = content.article;
     let title = format!("{} | {}", article.title, site.name);
@@ -68,35 +98,23 @@ pub fn head_html(content: &Content, css: &str, boot: &str) -> String {
         "<meta name=\"apple-mobile-web-app-title\" content=\"{}\">",
         escape_attr(content.app.short_name)
     ));
-    meta(format!(
-        "<link rel=\"stylesheet\" href=\"./{}\">",
-        escape_attr(css)
-    ));
-    // A module script is fetched at High priority even when `async`, and
-    // Chrome (and Lighthouse's model of it) then counts it as render-blocking
-    // and lets it compete with the stylesheet; the loader is not needed for
-    // the first paint, so it asks for low priority.
-    meta(format!(
-        "<script type=\"module\" src=\"./{}\" async fetchpriority=\"low\"></script>",
-        escape_attr(boot)
-    ));
+    meta(format!("<style>{}</style>", inline.css));
     meta(json_ld(&article_json_ld(content)));
     meta(json_ld(&faq_json_ld(content)));
+    // A module script runs after the document is parsed, and fetches
+    // nothing until the page has painted (see boot.js).
+    meta(format!("<script type=\"module\">{}</script>", inline.boot));
     head
 }
 
-/// [`head_html`], preceded by a `<meta>` Content-Security-Policy when
-/// `meta_csp` is given (for hosts that cannot send the header): it must
-/// come before every script and stylesheet it governs.
-pub fn page_head(content: &Content, css: &str, boot: &str, meta_csp: Option<&str>) -> String {
-    let head = head_html(content, css, boot);
-    match meta_csp {
-        Some(policy) => format!(
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n{head}",
-            escape_attr(policy)
-        ),
-        None => head,
-    }
+/// [`head_html`], preceded by the page's `<meta>` Content-Security-Policy
+/// (`policy`): it must come before every script and stylesheet it governs.
+pub fn page_head(content: &Content, inline: Inline<'_>, policy: &str) -> String {
+    format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n{}",
+        escape_attr(policy),
+        head_html(content, inline)
+    )
 }
 
 /// The article's canonical URL: the site base plus the article path.
@@ -172,7 +190,7 @@ mod tests {
 
     #[test]
     fn head_has_title_description_canonical_and_assets() {
-        let head = head_html(fixture(), "app-1.css", "boot-1.js");
+        let head = head_html(fixture(), INLINE);
         assert!(head.contains(&format!(
             "<title>{} | {}</title>",
             escape_text(fixture().article.title),
@@ -183,10 +201,9 @@ mod tests {
             "<link rel=\"canonical\" href=\"{}\">",
             canonical_url(fixture())
         )));
-        assert!(head.contains("href=\"./app-1.css\""));
-        assert!(head.contains(
-            "<script type=\"module\" src=\"./boot-1.js\" async fetchpriority=\"low\"></script>"
-        ));
+        assert!(head.contains("<style>.a{color:red}</style>"));
+        assert!(head.contains("<script type=\"module\">import(\"./app-1.js\");</script>"));
+        assert!(!head.contains("rel=\"stylesheet\""));
         assert_eq!(head.matches("application/ld+json").count(), 2);
     }
 
@@ -203,15 +220,26 @@ mod tests {
         }
     }
 
+    const INLINE: Inline<'static> = Inline {
+        css: ".a{color:red}",
+        boot: "import(\"./app-1.js\");",
+    };
+
     #[test]
-    fn meta_csp_comes_first_and_only_when_asked() {
-        let plain = page_head(fixture(), "a.css", "b.js", None);
-        assert!(!plain.contains("http-equiv"));
-        let with = page_head(fixture(), "a.css", "b.js", Some("default-src 'self'"));
-        assert!(with.starts_with(
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\">\n"
+    fn meta_csp_comes_first() {
+        let head = page_head(fixture(), INLINE, "script-src 'self'");
+        assert!(head.starts_with(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'\">\n"
         ));
-        assert!(with.ends_with(&plain));
+        assert!(head.ends_with(&head_html(fixture(), INLINE)));
+    }
+
+    #[test]
+    fn texts_that_would_end_their_element_are_refused() {
+        assert_eq!(INLINE.problem(), None);
+        for (css, boot) in [("a{}</STYLE>", ""), ("", "x = '</script>'"), ("", "<!-- x")] {
+            assert!(Inline { css, boot }.problem().is_some(), "{css:?} {boot:?}");
+        }
     }
 
     #[test]

@@ -301,30 +301,131 @@ pub fn csp_directives(settings: &Settings) -> Vec<(&'static str, String)> {
 /// Directives a `<meta>` CSP cannot carry (browsers ignore them there).
 const HEADER_ONLY: [&str; 3] = ["frame-ancestors", "report-uri", "sandbox"];
 
-/// The CSP as a header value, over HTTPS (every static host and CDN): it
-/// ends with `upgrade-insecure-requests`. nginx adds that only when the
-/// request came over HTTPS, so plain-HTTP local serving keeps working.
-pub fn csp(settings: &Settings) -> String {
-    csp_without_upgrade(settings) + UPGRADE
+/// The directives the page's own `<meta>` CSP carries, with the hashes of
+/// its inline script and stylesheet: the hashes change with every build,
+/// the server configurations must not (they are committed, and deployed
+/// separately from `dist/`).
+const PAGE_META: [&str; 2] = ["script-src", "style-src"];
+
+/// The fetch directives that fall back to `default-src`. The page's header
+/// leaves `default-src` out (it would govern scripts and styles, and two
+/// policies only ever narrow each other), so it names every one of these.
+const FETCH: [&str; 11] = [
+    "child-src",
+    "connect-src",
+    "font-src",
+    "frame-src",
+    "img-src",
+    "manifest-src",
+    "media-src",
+    "object-src",
+    "script-src",
+    "style-src",
+    "worker-src",
+];
+
+/// The page's inline `<script>` and `<style>` elements, as CSP hash sources
+/// (`'sha256-…'`) of their exact text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InlineSources {
+    pub scripts: Vec<String>,
+    pub styles: Vec<String>,
 }
 
-/// The CSP as sent over plain HTTP.
-pub fn csp_without_upgrade(settings: &Settings) -> String {
-    join_directives(csp_directives(settings).iter())
+impl InlineSources {
+    /// The sources allowing exactly these element texts.
+    pub fn of(scripts: &[&str], styles: &[&str]) -> InlineSources {
+        let hash = |text: &&str| {
+            use base64::Engine as _;
+            use sha2::Digest as _;
+            let digest = sha2::Sha256::digest(text.as_bytes());
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            )
+        };
+        InlineSources {
+            scripts: scripts.iter().map(hash).collect(),
+            styles: styles.iter().map(hash).collect(),
+        }
+    }
+}
+
+/// The CSP of responses of `class`: the whole policy, except the page's,
+/// which leaves scripts and styles to the page's `<meta>` CSP
+/// ([`page_meta_csp`]) and says everything else itself.
+pub fn class_csp_directives(class: Class, settings: &Settings) -> Vec<(&'static str, String)> {
+    let all = csp_directives(settings);
+    if class != Class::Page {
+        return all;
+    }
+    let default = all
+        .iter()
+        .find(|(name, _)| *name == "default-src")
+        .map(|(_, value)| value.clone())
+        .unwrap_or_else(|| "'none'".into());
+    let mut page: Vec<(&'static str, String)> = all
+        .iter()
+        .filter(|(name, _)| *name != "default-src" && !PAGE_META.contains(name))
+        .cloned()
+        .collect();
+    for name in FETCH {
+        if !PAGE_META.contains(&name) && !page.iter().any(|(n, _)| *n == name) {
+            page.push((name, default.clone()));
+        }
+    }
+    page
+}
+
+/// The CSP header of `class` over HTTPS (every static host and CDN): it
+/// ends with `upgrade-insecure-requests`. nginx adds that only when the
+/// request came over HTTPS, so plain-HTTP local serving keeps working.
+pub fn csp(class: Class, settings: &Settings) -> String {
+    csp_without_upgrade(class, settings) + UPGRADE
+}
+
+/// The CSP header of `class` as sent over plain HTTP.
+pub fn csp_without_upgrade(class: Class, settings: &Settings) -> String {
+    join_directives(class_csp_directives(class, settings).iter())
 }
 
 /// What follows the directives over HTTPS.
 pub const UPGRADE: &str = "; upgrade-insecure-requests";
 
-/// The CSP for a `<meta http-equiv>` element: the header's, less what only
-/// a header can say (so `frame-ancestors` is lost: any site may frame the
-/// page).
-pub fn meta_csp(settings: &Settings) -> String {
-    join_directives(
-        csp_directives(settings)
-            .iter()
-            .filter(|(name, _)| !HEADER_ONLY.contains(name)),
-    ) + UPGRADE
+/// The page's `<meta http-equiv>` CSP: `script-src` and `style-src` with
+/// the hashes of its inline elements, which with the header's directives
+/// make the whole policy. With `[page] meta-csp` (hosts that cannot send
+/// headers) it is the whole policy itself, less what only a header can say
+/// (so `frame-ancestors` is lost: any site may frame the page).
+pub fn page_meta_csp(settings: &Settings, inline: &InlineSources) -> String {
+    let with_hashes: Vec<(&'static str, String)> = csp_directives(settings)
+        .into_iter()
+        .map(|(name, value)| match name {
+            "script-src" => (name, join_sources(&value, &inline.scripts)),
+            "style-src" => (name, join_sources(&value, &inline.styles)),
+            _ => (name, value),
+        })
+        .collect();
+    if settings.meta_csp {
+        join_directives(
+            with_hashes
+                .iter()
+                .filter(|(name, _)| !HEADER_ONLY.contains(name)),
+        ) + UPGRADE
+    } else {
+        join_directives(
+            with_hashes
+                .iter()
+                .filter(|(name, _)| PAGE_META.contains(name)),
+        )
+    }
+}
+
+fn join_sources(value: &str, extra: &[String]) -> String {
+    std::iter::once(value.to_string())
+        .chain(extra.iter().cloned())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn join_directives<'a>(directives: impl Iterator<Item = &'a (&'static str, String)>) -> String {
@@ -334,15 +435,15 @@ fn join_directives<'a>(directives: impl Iterator<Item = &'a (&'static str, Strin
         .join("; ")
 }
 
-/// The security headers every response carries, whatever the file; the
-/// CSP over HTTPS.
-pub fn security_headers(settings: &Settings) -> Vec<Header> {
+/// The security headers every response of `class` carries; the CSP over
+/// HTTPS.
+pub fn security_headers(class: Class, settings: &Settings) -> Vec<Header> {
     let h = |name, value: &str| Header {
         name,
         value: value.to_string(),
     };
     vec![
-        h("Content-Security-Policy", &csp(settings)),
+        h("Content-Security-Policy", &csp(class, settings)),
         h("X-Content-Type-Options", "nosniff"),
         h("Referrer-Policy", "strict-origin-when-cross-origin"),
         h(
@@ -357,7 +458,7 @@ pub fn security_headers(settings: &Settings) -> Vec<Header> {
 
 /// Every header of a response of `class`, over HTTPS.
 pub fn headers(class: Class, settings: &Settings) -> Vec<Header> {
-    let mut all = security_headers(settings);
+    let mut all = security_headers(class, settings);
     if let Some(value) = class.cache_control() {
         all.push(Header {
             name: "Cache-Control",
@@ -527,7 +628,9 @@ pub fn nginx_conf(settings: &Settings) -> String {
             format!("~ \"{hashed}_bg\\.wasm$\""),
             "try_files $uri =404;",
         ),
-        (Class::Page, "= /index.html".into(), ""),
+        // Any directory's index.html (`/` arrives here through `index`): a
+        // copy of the page in a sub-directory needs the page's policy too.
+        (Class::Page, "~ \"/index\\.html$\"".into(), ""),
         (
             Class::FormConfig,
             "= /form-config.json".into(),
@@ -579,7 +682,7 @@ fn write_nginx_headers(out: &mut String, class: Class, settings: &Settings) {
     for header in headers(class, settings) {
         let value = match header.name {
             "Content-Type" => continue,
-            "Content-Security-Policy" => csp_without_upgrade(settings) + NGINX_UPGRADE_VAR,
+            "Content-Security-Policy" => csp_without_upgrade(class, settings) + NGINX_UPGRADE_VAR,
             _ => header.value,
         };
         let value = match (header.name, value.as_str()) {
@@ -868,7 +971,7 @@ mod tests {
 
     #[test]
     fn csp_is_strict_and_names_the_backend() {
-        let csp = csp(&settings());
+        let csp = csp(Class::Other, &settings());
         assert!(
             csp.contains("script-src 'self' 'wasm-unsafe-eval';"),
             "{csp}"
@@ -879,9 +982,95 @@ mod tests {
         );
         assert!(!csp.contains("'unsafe-inline'") && !csp.contains("'unsafe-eval'"));
         assert!(csp.ends_with("frame-ancestors 'self'; upgrade-insecure-requests"));
-        let meta = meta_csp(&settings());
+    }
+
+    /// Parses a policy into its directives.
+    fn directives(policy: &str) -> Vec<(String, String)> {
+        policy
+            .split(';')
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(|d| {
+                let (name, value) = d.split_once(' ').unwrap_or((d, ""));
+                (name.to_string(), value.to_string())
+            })
+            .collect()
+    }
+
+    /// The page's header and its `<meta>` together are the whole policy,
+    /// with nothing inline allowed but the two hashed texts: every fetch
+    /// directive is said by exactly one of them, and the header alone
+    /// allows no script or style of its own.
+    #[test]
+    fn page_header_and_meta_make_the_whole_policy() {
+        let s = settings();
+        let inline = InlineSources::of(&["boot();"], &["a{}"]);
+        assert!(inline.scripts[0].starts_with("'sha256-") && inline.scripts[0].ends_with("='"));
+        assert_ne!(inline.scripts, inline.styles);
+        let header = directives(&csp(Class::Page, &s));
+        let meta = directives(&page_meta_csp(&s, &inline));
+        let names = |d: &[(String, String)]| d.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&meta), ["script-src", "style-src"]);
+        assert!(!names(&header).contains(&"default-src".to_string()));
+        for fetch in FETCH {
+            let said = [&header, &meta]
+                .iter()
+                .filter(|d| names(d).contains(&fetch.to_string()))
+                .count();
+            assert_eq!(said, 1, "{fetch}: {header:?} {meta:?}");
+        }
+        let value = |d: &[(String, String)], name: &str| {
+            d.iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+                .unwrap()
+        };
+        assert_eq!(
+            value(&meta, "script-src"),
+            format!("'self' 'wasm-unsafe-eval' {}", inline.scripts[0])
+        );
+        assert_eq!(
+            value(&meta, "style-src"),
+            format!("'self' {}", inline.styles[0])
+        );
+        for (name, value) in directives(&csp(Class::Other, &s)) {
+            if name == "default-src" || PAGE_META.contains(&name.as_str()) {
+                continue;
+            }
+            assert_eq!(
+                directives(&csp(Class::Page, &s))
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.clone()),
+                Some(value),
+                "{name}"
+            );
+        }
+        assert_eq!(value(&header, "media-src"), "'self'");
+        for policy in [csp(Class::Page, &s), page_meta_csp(&s, &inline)] {
+            assert!(!policy.contains("'unsafe-inline'"), "{policy}");
+        }
+    }
+
+    /// Known SHA-256 of `alert(1)` (as CSP documentation gives it).
+    #[test]
+    fn hashes_are_base64_sha256_of_the_exact_text() {
+        let inline = InlineSources::of(&["alert(1)"], &[]);
+        assert_eq!(
+            inline.scripts,
+            ["'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"]
+        );
+    }
+
+    #[test]
+    fn meta_only_hosts_get_the_whole_policy_in_the_page() {
+        let s = Settings::parse("[csp]\nconnect-src = []\n[page]\nmeta-csp = true\n").unwrap();
+        let inline = InlineSources::of(&["x"], &["y"]);
+        let meta = page_meta_csp(&s, &inline);
         assert!(!meta.contains("frame-ancestors"), "{meta}");
         assert!(meta.contains("default-src 'self'"), "{meta}");
+        assert!(meta.contains(&inline.scripts[0]) && meta.contains(&inline.styles[0]));
+        assert!(meta.ends_with(UPGRADE));
     }
 
     /// Parses `_headers` into (path, headers) rules.
@@ -944,25 +1133,45 @@ mod tests {
             .1;
         assert!(wasm.contains(&("Cache-Control".into(), IMMUTABLE.into())));
         assert!(wasm.contains(&("Content-Type".into(), "application/wasm".into())));
-        let csp_owner = rules
-            .iter()
-            .filter(|(_, h)| h.iter().any(|(n, _)| n == "Content-Security-Policy"))
-            .count();
-        assert_eq!(csp_owner, 1, "the CSP is written once, under /*");
+        // The page's CSP differs from the others', so none is under /*
+        // (the hosts would join two into one stricter policy) and each
+        // listed path has its own; an unlisted path gets the 404 page,
+        // which carries its policy itself (not_found.rs).
+        let csp_of = |path: &str| {
+            rules
+                .iter()
+                .filter(|(rule, _)| rule == "/*" || rule == path)
+                .flat_map(|(_, h)| h.iter())
+                .filter(|(n, _)| n == "Content-Security-Policy")
+                .map(|(_, v)| v.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(csp_of("/"), [csp(Class::Page, &settings())]);
+        assert_eq!(csp_of("/favicon.svg"), [csp(Class::Other, &settings())]);
+        assert!(csp_of("/nope").is_empty());
     }
 
     #[test]
     fn nginx_sends_every_header_of_every_class() {
         let s = settings();
         let conf = nginx_conf(&s);
-        // The CSP is written once per location, never differently.
+        // The CSP is written once per location: the page's own, and the
+        // whole policy everywhere else.
         let csp_lines: Vec<&str> = conf
             .lines()
             .filter(|l| l.contains("Content-Security-Policy"))
             .collect();
         assert_eq!(csp_lines.len(), 8, "{conf}");
-        let want = format!("\"{}$aa_csp_upgrade\"", csp_without_upgrade(&s));
-        assert!(csp_lines.iter().all(|l| l.contains(&want)), "{csp_lines:?}");
+        let want = |class| format!("\"{}$aa_csp_upgrade\"", csp_without_upgrade(class, &s));
+        let page = csp_lines
+            .iter()
+            .filter(|l| l.contains(&want(Class::Page)))
+            .count();
+        let rest = csp_lines
+            .iter()
+            .filter(|l| l.contains(&want(Class::Other)))
+            .count();
+        assert_eq!((page, rest), (1, 7), "{csp_lines:?}");
         assert!(conf.contains("default_type \"application/wasm\";"));
         assert_eq!(conf.matches(IMMUTABLE).count(), 1, "in its map only");
         assert_eq!(
@@ -1036,7 +1245,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             page["SecurityHeadersConfig"]["ContentSecurityPolicy"]["ContentSecurityPolicy"],
-            csp(&settings())
+            csp(Class::Page, &settings())
         );
     }
 }

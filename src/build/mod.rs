@@ -5,6 +5,7 @@
 
 pub mod compress;
 pub mod css;
+pub mod floor;
 pub mod head;
 pub mod headers;
 pub mod html;
@@ -32,6 +33,8 @@ pub enum BuildError {
     Html(#[from] html::HtmlError),
     #[error("{0}")]
     Css(#[from] css::CssError),
+    #[error("cannot inline into the page: {0}")]
+    Inline(&'static str),
     #[error("{0}")]
     Headers(#[from] headers::SettingsError),
     #[error("{0}")]
@@ -89,16 +92,22 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
         .to_string();
     let app = hash_module(staging, &app, &app_stem)?;
     let boot = boot::boot_module(&app, &forms);
-    let boot_name = hashed_name("boot", "js", boot.as_bytes());
-    write(&staging.join(&boot_name), boot.as_bytes())?;
 
+    // The page carries the stylesheet inline; the 404 page links this copy.
     let css = css::bundle(&root.join("style"), "index.css")?;
     let css_name = hashed_name("app", "css", css.as_bytes());
     write(&staging.join(&css_name), css.as_bytes())?;
 
     let settings = read_header_settings(root)?;
-    let meta_csp = settings.meta_csp.then(|| headers::meta_csp(&settings));
-    let head = head::page_head(&CONTENT, &css_name, &boot_name, meta_csp.as_deref());
+    let inline = head::Inline {
+        css: &css,
+        boot: &boot,
+    };
+    if let Some(problem) = inline.problem() {
+        return Err(BuildError::Inline(problem));
+    }
+    let policy = headers::page_meta_csp(&settings, &headers::InlineSources::of(&[&boot], &[&css]));
+    let head = head::page_head(&CONTENT, inline, &policy);
     page = html::insert_head(&page, &head)?;
     page = html::set_lang(&page, CONTENT.site.lang)?;
     page = html::insert_body(&page, &render_app(&CONTENT))?;
@@ -124,7 +133,7 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
         .map_err(|(path, source)| BuildError::Io { path, source })?;
     let (precache_raw, precache_brotli) = precache_size(staging, &precache)?;
     let mut report = format!(
-        "wrote index.html, {css_name}, {boot_name}, manifest.webmanifest, {icon_count} icons, {sw} (precaching {} files, {precache_raw} bytes, {precache_brotli} over the wire with brotli), _headers; compressed {count} files ({raw} -> {brotli} bytes brotli)",
+        "wrote index.html (stylesheet and boot script inline), {css_name} (for 404.html), manifest.webmanifest, {icon_count} icons, {sw} (precaching {} files, {precache_raw} bytes, {precache_brotli} over the wire with brotli), _headers; compressed {count} files ({raw} -> {brotli} bytes brotli)",
         precache.len(),
         sw = worker::FILE,
     );

@@ -13,6 +13,13 @@ use crate::content::{Content, Href};
 /// The file name every host looks for.
 pub const FILE: &str = "404.html";
 
+/// Its own CSP, whole, whatever the host sends with it: the static hosts
+/// serve it for any unknown path, which no header rule names, and a CDN may
+/// give it the article's header policy, which leaves scripts and styles to
+/// the article's `<meta>`. No script at all; the site's stylesheet.
+pub const POLICY: &str =
+    "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
+
 /// The page, from the content's `[not_found]` texts.
 pub fn not_found_html(content: &Content, css: &str) -> String {
     let site = content.site;
@@ -28,6 +35,7 @@ pub fn not_found_html(content: &Content, css: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n\
          <meta name=\"robots\" content=\"noindex\">\n\
          <title>{title} | {name}</title>\n\
          <link rel=\"stylesheet\" href=\"/{css}\">\n</head>\n<body>\n\
@@ -35,6 +43,7 @@ pub fn not_found_html(content: &Content, css: &str) -> String {
          <p>{body}</p>\n<p><a class=\"aa-link\" href=\"{article}\">{link}</a></p>\n\
          <p class=\"aa-not-found__phones\">{call} {text_us}</p>\n</main>\n</body>\n</html>\n",
         lang = escape_attr(site.lang),
+        policy = POLICY,
         title = escape_text(text.heading),
         name = escape_text(site.name),
         css = escape_attr(css),
@@ -66,6 +75,7 @@ mod tests {
         assert!(html.contains("href=\"sms:+19497633440\""));
         assert!(html.contains("<link rel=\"stylesheet\" href=\"/app-1.css\">"));
         assert!(html.contains("noindex"));
+        assert!(html.contains(&format!("content=\"{POLICY}\"")));
         assert!(
             !html.contains("<script"),
             "no script: nothing to allow in the CSP"

@@ -1,11 +1,12 @@
-// The page's boot script (src/loader/boot.rs fills in the four file names
-// of this build; the attribute names are those of src/loader/parts.rs, which
-// a test checks). URLs are relative to this module, so the page works under
-// any path or origin.
+// The page's boot script, inline in the page (src/loader/boot.rs fills in
+// the four file names of this build; the attribute names are those of
+// src/loader/parts.rs, which a test checks). URLs are relative to the page
+// (an inline module's import.meta.url), so it works under any path or
+// origin.
 //
-// The app is fetched only after the pre-rendered page has painted: the
-// article is readable without it, and downloading the wasm alongside the
-// HTML and CSS would delay the first paint on slow connections.
+// The app is fetched only after the pre-rendered page has painted its
+// largest text: the article is readable without it, and downloading the
+// wasm alongside the HTML would delay that paint on slow connections.
 //
 // The forms module is fetched once, when a placeholder comes within a
 // screen of the viewport, is touched or focused, or receives the insurance
@@ -177,19 +178,28 @@ const start = () => {
   started = true;
   load(`./${APP_JS}`, `./${APP_WASM}`).then(defer).finally(register);
 };
-// The app starts once the first contentful paint has been presented (its
-// paint entry exists): a download or compile started earlier competes with
-// that paint, and two animation frames are not enough (the paint is
-// presented after the frame that committed it). Where paint timing is
-// missing, after two frames; in any case after START_FALLBACK_MS, so a
-// browser that never reports the paint still gets the app.
-if (globalThis.PerformanceObserver?.supportedEntryTypes?.includes("paint")) {
+// The app starts once the largest contentful paint has been presented (its
+// entry exists): a download or compile started earlier competes with that
+// paint, and two animation frames are not enough (a paint is presented
+// after the frame that committed it). Where the browser reports only the
+// first paint (Safari), after that one; where it reports neither, after two
+// frames; in any case after START_FALLBACK_MS, so a browser that never
+// reports a paint still gets the app. Later, larger paints do not wait for
+// the app: the first report is what counts.
+const types = globalThis.PerformanceObserver?.supportedEntryTypes ?? [];
+const paint = types.includes("largest-contentful-paint")
+  ? "largest-contentful-paint"
+  : types.includes("paint") ? "paint" : null;
+if (paint) {
   new PerformanceObserver((list, observer) => {
-    if (list.getEntriesByName("first-contentful-paint").length) {
+    const seen = paint === "paint"
+      ? list.getEntriesByName("first-contentful-paint").length
+      : list.getEntries().length;
+    if (seen) {
       observer.disconnect();
       setTimeout(start);
     }
-  }).observe({ type: "paint", buffered: true });
+  }).observe({ type: paint, buffered: true });
   setTimeout(start, START_FALLBACK_MS);
 } else {
   requestAnimationFrame(() => requestAnimationFrame(start));

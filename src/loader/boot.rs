@@ -1,6 +1,6 @@
 //! The page's boot script, `boot.js`, with this build's file names filled
-//! in; the post-build step writes it as a hashed external module (the CSP
-//! forbids inline scripts).
+//! in; the post-build step puts it inline into the page, allowed by its
+//! hash in the page's CSP (src/build/headers.rs).
 
 use super::parts::{FAILED_ATTR, LOADING_ATTR, MOUNTED_ATTR, PART_ATTR, PREFILL_EVENT, RETRY_ATTR};
 use crate::pwa::update_prompt::{

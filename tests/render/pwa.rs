@@ -3,7 +3,7 @@
 //! the boot script has a new build to offer; the head links the manifest
 //! and the icons the build draws.
 
-use asana_article::build::head::head_html;
+use asana_article::build::head::{head_html, Inline};
 use asana_article::content::load;
 
 use super::fixture_html;
@@ -38,7 +38,7 @@ fn the_update_bar_is_empty_and_its_button_hidden_until_needed() {
 #[test]
 fn the_head_links_the_manifest_icons_and_ios_settings() {
     let content = load::fixture();
-    let head = head_html(content, "app.css", "boot.js");
+    let head = head_html(content, Inline { css: "", boot: "" });
     for want in [
         "<link rel=\"manifest\" href=\"./manifest.webmanifest\">".to_string(),
         "<link rel=\"apple-touch-icon\" href=\"./apple-touch-icon.png\">".to_string(),

@@ -418,7 +418,7 @@ async fn restored_state_hydrates_cleanly(page: &Page) -> Result<(), String> {
 async fn answers_readable_without_wasm(page: &Page) -> Result<(), String> {
     let path = write_no_wasm_page(page).await?;
     resize(page, WIDE.0, WIDE.1).await?;
-    page.goto(path).await?;
+    page.goto(&path).await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
     for name in FAQ {
         let heading = page.heading(3, name).await?;

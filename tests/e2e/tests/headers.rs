@@ -28,25 +28,60 @@ pub fn tests() -> Vec<Test> {
     all
 }
 
-/// The page's own fetch('/') sees a CSP whose script-src is 'self' without
-/// 'unsafe-inline'.
+/// The page's policy (its header and its `<meta>`, which carries the
+/// hashes of its inline stylesheet and boot script) lets the page's own
+/// inline code run, and refuses inline code the build did not write: a
+/// script and a stylesheet added later do nothing.
 async fn csp_allows_only_own_scripts(page: &Page) -> Result<(), String> {
     page.goto("/").await?;
-    let csp = page
+    super::wait_hydrated(page).await?;
+    let got = page
         .run_async(
             "var done = arguments[arguments.length - 1];
+             var meta = document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]');
+             var script = document.createElement('script');
+             script.textContent = 'window.__aaInjected = true;';
+             document.head.appendChild(script);
+             var style = document.createElement('style');
+             style.textContent = 'html { scroll-padding-top: 123px !important; }';
+             document.head.appendChild(style);
              fetch('/', { cache: 'no-store' })
-               .then(function (r) { done(r.headers.get('content-security-policy')); })
-               .catch(function (e) { done('fetch failed: ' + e); });",
+               .then(function (r) {
+                 done({
+                   header: r.headers.get('content-security-policy'),
+                   meta: meta ? meta.content : null,
+                   script: window.__aaInjected === true,
+                   style: getComputedStyle(document.documentElement).scrollPaddingTop,
+                 });
+               })
+               .catch(function (e) { done({ error: 'fetch failed: ' + e }); });",
             vec![],
         )
         .await?;
-    let csp = csp.as_str().unwrap_or_default();
-    ensure(csp.contains("script-src 'self'"), || {
-        format!("CSP lacks script-src 'self': {csp:?}")
+    ensure(got["error"].is_null(), || got.to_string())?;
+    let (header, meta) = (
+        got["header"].as_str().unwrap_or_default(),
+        got["meta"].as_str().unwrap_or_default(),
+    );
+    ensure(
+        meta.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-")
+            && meta.contains("style-src 'self' 'sha256-"),
+        || format!("the page's meta CSP does not hash its inline code: {meta:?}"),
+    )?;
+    ensure(
+        !header.contains("script-src") && !header.contains("default-src"),
+        || format!("the page's header CSP would govern its scripts too: {header:?}"),
+    )?;
+    for policy in [header, meta] {
+        ensure(!policy.contains("'unsafe-inline'"), || {
+            format!("CSP allows 'unsafe-inline': {policy:?}")
+        })?;
+    }
+    ensure(got["script"] == false, || {
+        "an inline script added to the page ran".into()
     })?;
-    ensure(!csp.contains("'unsafe-inline'"), || {
-        format!("CSP allows 'unsafe-inline': {csp:?}")
+    ensure(got["style"] != "123px", || {
+        "an inline stylesheet added to the page applied".into()
     })
 }
 
@@ -119,7 +154,9 @@ async fn unhashed_files_revalidate(page: &Page) -> Result<(), String> {
     Ok(())
 }
 
-/// The page, a hashed asset and an error page all carry the security headers.
+/// The page, a hashed asset and an error page all carry the security
+/// headers. The page's header leaves scripts and styles to its `<meta>`
+/// (csp_allows_only_own_scripts); every other file gets the whole policy.
 async fn security_headers_on_every_response(page: &Page) -> Result<(), String> {
     let asset = built_files(page.site_root())
         .into_iter()
@@ -128,12 +165,19 @@ async fn security_headers_on_every_response(page: &Page) -> Result<(), String> {
     for path in ["/".to_string(), asset, "/no-such-page".to_string()] {
         let response = http::get(page.port(), &path, &[]).await?;
         let csp = response.require("Content-Security-Policy")?;
-        for directive in [
+        let whole = [
             "default-src 'self'",
             "script-src 'self' 'wasm-unsafe-eval'",
-            "object-src 'none'",
-            "frame-ancestors 'self'",
-        ] {
+            "style-src 'self'",
+        ];
+        let wanted = ["object-src 'none'", "frame-ancestors 'self'"]
+            .into_iter()
+            .chain(
+                if path == "/" { &[][..] } else { &whole[..] }
+                    .iter()
+                    .copied(),
+            );
+        for directive in wanted {
             ensure(csp.contains(directive), || {
                 format!("GET {path}: CSP lacks {directive:?}: {csp:?}")
             })?;

@@ -224,7 +224,7 @@ async fn worker_precaches_the_build_without_reloading(page: &Page) -> Result<(),
         "_bg.wasm",
         "/forms-",
         "/app-",
-        "/boot-",
+        "/asana-article-",
         "manifest.webmanifest",
     ] {
         ensure(list.iter().any(|u| u.contains(want)), || {

@@ -765,7 +765,7 @@ async fn links_work_without_wasm(page: &Page) -> Result<(), String> {
     let path = write_no_wasm_page(page).await?;
     for (width, height) in [WIDE, NARROW] {
         resize(page, width, height).await?;
-        page.goto(path).await?;
+        page.goto(&path).await?;
         tokio::time::sleep(Duration::from_millis(300)).await;
         ensure(
             page.eval("document.querySelector('[data-hydrated]') === null")
@@ -805,7 +805,7 @@ async fn hydration_moves_nothing_in_the_first_view(page: &Page) -> Result<(), St
     let path = write_no_wasm_page(page).await?;
     for (width, height) in [NARROW, WIDE] {
         resize(page, width, height).await?;
-        page.goto(path).await?;
+        page.goto(&path).await?;
         tokio::time::sleep(Duration::from_millis(300)).await;
         let before = first_view_boxes(page).await?;
         page.goto("/").await?;

@@ -34,9 +34,6 @@ where
 /// height (src/toc/spy.rs READING_LINE_PERCENT).
 pub const READING_LINE: f64 = 0.30;
 
-/// The page without its loader script, as a visitor without the wasm gets it.
-pub const NO_WASM_PATH: &str = "/no-wasm.html";
-
 /// Opens `path` at `width`×`height`, waits for hydration and for the
 /// observers' first reports.
 pub async fn open_hydrated(page: &Page, width: u32, height: u32, path: &str) -> Result<(), String> {
@@ -323,9 +320,12 @@ pub async fn tab_to(page: &Page, role: &str, name: &str, max: usize) -> Result<(
     ))
 }
 
-/// Writes a copy of the served page without its loader script and returns
-/// its path: what a visitor gets when the wasm does not run.
-pub async fn write_no_wasm_page(page: &Page) -> Result<&'static str, String> {
+/// Writes a copy of the build whose page has no boot script and returns
+/// its path: what a visitor gets when the wasm does not run. It is a
+/// directory's `index.html`, which the server gives the page's policy (its
+/// inline stylesheet is allowed by the page's own `<meta>`), one per engine
+/// (the engines share the served root).
+pub async fn write_no_wasm_page(page: &Page) -> Result<String, String> {
     let index = page.site_root().join("index.html");
     let html =
         std::fs::read_to_string(&index).map_err(|e| format!("reading {}: {e}", index.display()))?;
@@ -341,9 +341,15 @@ pub async fn write_no_wasm_page(page: &Page) -> Result<&'static str, String> {
     ensure(!stripped.contains("type=\"module\""), || {
         "index.html has more than one module script".into()
     })?;
-    let path = page.site_root().join(NO_WASM_PATH.trim_start_matches('/'));
+    let name = format!("no-wasm-{}", page.engine.name());
+    let dir = page.site_root().join(&name);
+    crate::harness::receiver::copy_build_except(page.site_root(), &dir, |_| false)?;
+    let path = dir.join("index.html");
     std::fs::write(&path, stripped).map_err(|e| format!("writing {}: {e}", path.display()))?;
-    Ok(NO_WASM_PATH)
+    for stale in ["index.html.br", "index.html.gz"] {
+        let _ = std::fs::remove_file(dir.join(stale));
+    }
+    Ok(format!("/{name}/"))
 }
 
 /// Positions of the elements that intersect the viewport, in document
