@@ -172,10 +172,20 @@ const register = () => {
   sw.register(new URL("sw.js", import.meta.url), { scope: "./", updateViaCache: "none" })
     .then(watch, (error) => console.warn("offline support unavailable:", error));
 };
+// The favicon and manifest links wait in a <noscript> (its text, with
+// scripts on) until the page has painted; they replace the empty icon.
+const lateLinks = () => {
+  const links = document.querySelector("noscript[data-aa-late-links]");
+  if (!links) return;
+  for (const icon of document.querySelectorAll('link[rel=icon][href^="data:"]')) icon.remove();
+  links.insertAdjacentHTML("afterend", links.textContent);
+  links.remove();
+};
 let started = false;
 const start = () => {
   if (started) return;
   started = true;
+  lateLinks();
   load(`./${APP_JS}`, `./${APP_WASM}`).then(defer).finally(register);
 };
 // The app starts once the largest contentful paint has been presented (its

@@ -33,10 +33,14 @@ pub fn boot_module(app: &Module, forms: &Module) -> String {
         .replace("__AA_FORMS_WASM__", &forms.wasm)
 }
 
+/// The `<noscript>` in the page's head whose links (favicon, manifest) the
+/// script adds after the largest paint (src/build/head.rs).
+pub const LATE_LINKS_ATTR: &str = "data-aa-late-links";
+
 /// The attribute and event names the script uses, as `parts.rs` and the
 /// update prompt define them (the script spells them out; the test below
 /// keeps both in step).
-pub const NAMES: [&str; 10] = [
+pub const NAMES: [&str; 11] = [
     PART_ATTR,
     MOUNTED_ATTR,
     FAILED_ATTR,
@@ -47,6 +51,7 @@ pub const NAMES: [&str; 10] = [
     UPDATE_TEXT_ATTR,
     UPDATE_RELOAD_ATTR,
     UPDATE_SHOWN_ATTR,
+    LATE_LINKS_ATTR,
 ];
 
 #[cfg(test)]

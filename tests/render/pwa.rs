@@ -40,6 +40,7 @@ fn the_head_links_the_manifest_icons_and_ios_settings() {
     let content = load::fixture();
     let head = head_html(content, Inline { css: "", boot: "" });
     for want in [
+        "<noscript data-aa-late-links>".to_string(),
         "<link rel=\"manifest\" href=\"./manifest.webmanifest\">".to_string(),
         "<link rel=\"apple-touch-icon\" href=\"./apple-touch-icon.png\">".to_string(),
         format!(
