@@ -80,8 +80,9 @@ pub fn head_html(content: &Content, inline: Inline<'_>) -> String {
             escape_attr(value)
         ));
     }
-    // The favicon and the manifest (installing: Chromium, Firefox on
-    // Android, Safari 17+) are fetched as soon as the browser sees them,
+    // The favicon, the manifest (installing: Chromium, Firefox on Android,
+    // Safari 17+) and the icon iOS puts on the Home Screen (Firefox fetches
+    // it too) are fetched as soon as the browser sees them,
     // which can be before the largest paint, competing with it on a slow
     // link. With scripts, the boot script adds them once that paint is
     // done, from this element's text (a `<noscript>` is text then);
@@ -89,14 +90,13 @@ pub fn head_html(content: &Content, inline: Inline<'_>) -> String {
     // the browser from asking for `/favicon.ico` early (and from a 404).
     meta("<link rel=\"icon\" href=\"data:,\">".into());
     meta(format!(
-        "<noscript {attr}><link rel=\"icon\" href=\"./{}\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"./{}\"></noscript>",
+        "<noscript {attr}><link rel=\"icon\" href=\"./{}\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"./{}\"><link rel=\"apple-touch-icon\" href=\"./apple-touch-icon.png\"></noscript>",
         escape_attr(content.app.icon),
         crate::pwa::MANIFEST_FILE,
         attr = crate::loader::boot::LATE_LINKS_ATTR,
     ));
-    // What iOS reads from the page itself when a visitor adds it to the
-    // Home Screen (its icon, title and standalone window).
-    meta("<link rel=\"apple-touch-icon\" href=\"./apple-touch-icon.png\">".into());
+    // What else iOS reads from the page itself when a visitor adds it to
+    // the Home Screen (its title and standalone window).
     meta("<meta name=\"mobile-web-app-capable\" content=\"yes\">".into());
     meta("<meta name=\"apple-mobile-web-app-capable\" content=\"yes\">".into());
     meta(format!(

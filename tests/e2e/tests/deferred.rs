@@ -10,6 +10,7 @@ use crate::harness::{ensure, tests, Name, Page, Query, Test};
 /// This area's tests.
 pub fn tests() -> Vec<Test> {
     tests![
+        nothing_is_fetched_before_the_largest_paint,
         forms_load_only_near_a_form,
         both_forms_share_one_config_request,
         failed_download_offers_a_retry
@@ -18,6 +19,69 @@ pub fn tests() -> Vec<Test> {
 
 /// Names of the resources the page has fetched from the forms module.
 const FORMS_FETCHED: &str = "performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/forms-'))";
+
+/// A first visit fetches nothing but the document until the page has
+/// painted its largest text (its first paint, where the browser reports no
+/// largest): the stylesheet and boot script are inline, and the app, the
+/// favicon and the manifest wait. Afterwards the real favicon and the
+/// manifest are linked, and no empty placeholder icon is left.
+async fn nothing_is_fetched_before_the_largest_paint(page: &Page) -> Result<(), String> {
+    page.first_visit().await?;
+    open_article(page).await?;
+    wait_hydrated(page).await?;
+    let got = page
+        .run_async(
+            "var done = arguments[arguments.length - 1];
+             var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+             var type = types.indexOf('largest-contentful-paint') >= 0 ? 'largest-contentful-paint'
+               : types.indexOf('paint') >= 0 ? 'paint' : null;
+             if (!type) return done({ error: 'this browser reports no paint' });
+             new PerformanceObserver(function (list, observer) {
+               var paints = list.getEntries().filter(function (e) {
+                 return type !== 'paint' || e.name === 'first-contentful-paint';
+               });
+               if (!paints.length) return;
+               observer.disconnect();
+               var painted = paints[0].startTime;
+               done({
+                 type: type,
+                 painted: painted,
+                 early: performance.getEntriesByType('resource')
+                   .filter(function (r) { return r.startTime < painted && r.name.indexOf('/__e2e/') < 0; })
+                   .map(function (r) { return r.name + ' at ' + Math.round(r.startTime) + ' ms'; }),
+                 sheets: document.querySelectorAll('link[rel=stylesheet]').length,
+                 icons: Array.prototype.map.call(document.querySelectorAll('link[rel~=icon]'),
+                   function (l) { return l.getAttribute('href'); }),
+                 manifest: !!document.querySelector('link[rel=manifest]'),
+               });
+             }).observe({ type: type, buffered: true });",
+            vec![],
+        )
+        .await?;
+    ensure(got["error"].is_null(), || got.to_string())?;
+    ensure(got["early"].as_array().is_some_and(Vec::is_empty), || {
+        format!(
+            "fetched before the {} at {} ms: {}",
+            got["type"], got["painted"], got["early"]
+        )
+    })?;
+    ensure(got["sheets"] == 0, || {
+        format!("the page links {} stylesheets", got["sheets"])
+    })?;
+    let icons: Vec<&str> = got["icons"]
+        .as_array()
+        .map(|all| all.iter().filter_map(|i| i.as_str()).collect())
+        .unwrap_or_default();
+    ensure(
+        icons.len() == 1 && icons[0].ends_with(".svg") && got["manifest"] == true,
+        || {
+            format!(
+                "after the paint: icons {icons:?}, manifest linked: {}",
+                got["manifest"]
+            )
+        },
+    )
+}
 
 /// At the top of the page the forms module is not fetched and the
 /// pre-rendered forms are not mounted; scrolling to them fetches it, mounts

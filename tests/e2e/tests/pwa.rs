@@ -96,6 +96,13 @@ async fn on_own_site(
 /// the Apple icon (180 px) and the iOS standalone settings.
 async fn manifest_and_icons_are_complete(page: &Page) -> Result<(), String> {
     open_article(page).await?;
+    // The boot script adds the manifest link once the page has painted.
+    page.wait_for(
+        "document.querySelector('link[rel=manifest]') !== null",
+        Duration::from_secs(10),
+    )
+    .await
+    .map_err(|e| format!("the page never linked its manifest: {e}"))?;
     let found = page
         .run_async(
             "var done = arguments[arguments.length - 1];
