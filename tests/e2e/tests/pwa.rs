@@ -30,6 +30,7 @@ pub fn tests() -> Vec<Test> {
         worker_precaches_the_build_without_reloading,
         offline_reload_reads_and_checks_insurance,
         message_sent_offline_is_delivered_once,
+        queued_message_is_delivered_when_the_tab_is_shown_again,
         queued_message_is_delivered_after_a_restart,
         refused_message_comes_back_to_the_form,
         new_build_is_offered_and_reload_keeps_the_draft,
@@ -385,6 +386,28 @@ async fn message_sent_offline_is_delivered_once(page: &Page) -> Result<(), Strin
         let before = before.max(backend()?.attempts(&token)?);
         own.eval("window.dispatchEvent(new Event('online'))")
             .await?;
+        delivered_once(own, &token, before).await
+    })
+    .await
+}
+
+/// Queued while the browser still says it is online (no `online` event
+/// will come): the tab being shown again (`visibilitychange`, as when the
+/// visitor comes back to it) delivers it exactly once. That is the real
+/// path in Firefox and Safari, which have no Background Sync.
+async fn queued_message_is_delivered_when_the_tab_is_shown_again(
+    page: &Page,
+) -> Result<(), String> {
+    on_own_site(page, async |own, _site| {
+        let token = token(own, "shown");
+        visit_twice(own).await?;
+        let before = send_into_the_outbox(own, &token).await?;
+        backend()?.control(json!({"token": token, "reply": "drop", "times": 0}))?;
+        let before = before.max(backend()?.attempts(&token)?);
+        own.eval(
+            "document.dispatchEvent(new Event('visibilitychange', { bubbles: true })), document.visibilityState",
+        )
+        .await?;
         delivered_once(own, &token, before).await
     })
     .await
