@@ -20,6 +20,7 @@
 //! | [`loader`] | the parts loaded later (the forms): placeholders, boot script, mounting |
 //! | [`pwa`] | installable and offline: manifest and icons (built), the service worker and its precache list, the update prompt |
 //! | [`platform`] | the browser calls several features share: storage, DOM, clipboard, timers |
+//! | [`roots`] | the marks on the interactive parts of the page, which the browser hydrates one by one |
 //! | [`build`] | the post-build step (native only): page, headers for every host, compression |
 //!
 //! Dependencies run one way: `page` composes the features; features use
@@ -36,6 +37,7 @@ pub mod page;
 pub mod platform;
 pub mod pwa;
 pub mod rich_text;
+pub mod roots;
 pub mod toc;
 
 #[cfg(feature = "ssr")]

@@ -1,4 +1,4 @@
-//! Browser entry point: hydrate the pre-rendered page.
+//! Browser entry point: hydrate the pre-rendered page's interactive parts.
 
 fn main() {
     #[cfg(feature = "hydrate")]
@@ -10,7 +10,7 @@ fn main() {
         // A task of its own: instantiating the module and hydrating in one
         // task would make one long task of both (blocking input longer).
         set_timeout(
-            || leptos::mount::hydrate_body(|| view! { <asana_article::App content=&CONTENT/> }),
+            || asana_article::page::hydrate::hydrate_page(&CONTENT),
             std::time::Duration::ZERO,
         );
     }

@@ -121,6 +121,44 @@ pub fn escape_text(value: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// The rendered app without the hydration markers (`<!>`) outside its
+/// hydration roots (`src/roots.rs`): only the roots are hydrated, so the
+/// markers elsewhere are comment nodes every visitor's browser would parse
+/// and keep for nothing (over a thousand in the article). A root starts at
+/// a `<div` carrying [`crate::roots::ROOT_ATTR`] and ends at its matching
+/// `</div>`; everything in it is kept as rendered.
+pub fn strip_static_markers(html: &str) -> String {
+    const MARKER: &str = "<!>";
+    let root_attr = format!("{}=\"", crate::roots::ROOT_ATTR);
+    let mut out = String::with_capacity(html.len());
+    // Nesting of `<div>`s inside the current root; 0 outside every root.
+    let mut depth = 0usize;
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        let (text, tail) = rest.split_at(at);
+        out.push_str(text);
+        if depth == 0 && tail.starts_with(MARKER) {
+            rest = &tail[MARKER.len()..];
+            continue;
+        }
+        let end = tail.find('>').map_or(tail.len(), |i| i + 1);
+        let tag = &tail[..end];
+        if tag.starts_with("<div") && tag[4..].starts_with([' ', '>']) {
+            if depth > 0 {
+                depth += 1;
+            } else if tag.contains(&root_attr) {
+                depth = 1;
+            }
+        } else if tag.starts_with("</div>") && depth > 0 {
+            depth -= 1;
+        }
+        out.push_str(tag);
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +217,24 @@ const wasm = await init({ module_or_path: '/app-123_bg.wasm' });
             escape_attr(r#"a "b" <c> & d"#),
             "a &quot;b&quot; &lt;c&gt; &amp; d"
         );
+    }
+
+    #[test]
+    fn markers_outside_roots_go_and_roots_keep_theirs() {
+        let html = "<p>a<!>b</p><div class=\"x\"><!></div>\
+                    <div data-aa-root=\"toc\" class=\"aa-root\"><nav>c<!>d<div>e<!></div><!></nav></div>\
+                    <b>f<!></b><div data-aa-root=\"faq\">g<!></div><!>";
+        assert_eq!(
+            strip_static_markers(html),
+            "<p>ab</p><div class=\"x\"></div>\
+             <div data-aa-root=\"toc\" class=\"aa-root\"><nav>c<!>d<div>e<!></div><!></nav></div>\
+             <b>f</b><div data-aa-root=\"faq\">g<!></div>"
+        );
+    }
+
+    #[test]
+    fn text_and_attributes_pass_unchanged() {
+        let html = "<p title=\"a &lt;!&gt; b\">x &lt;!&gt; y</p><divider></divider>";
+        assert_eq!(strip_static_markers(html), html);
     }
 }

@@ -110,7 +110,7 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
     let head = head::page_head(&CONTENT, inline, &policy);
     page = html::insert_head(&page, &head)?;
     page = html::set_lang(&page, CONTENT.site.lang)?;
-    page = html::insert_body(&page, &render_app(&CONTENT))?;
+    page = html::insert_body(&page, &html::strip_static_markers(&render_app(&CONTENT)))?;
     write(&index_path, page.as_bytes())?;
 
     write(

@@ -6,15 +6,14 @@ use super::embeds::page_embeds;
 use super::notes::{Disclaimer, ReviewLine};
 use crate::content::use_content;
 use crate::rich_text::blocks::Blocks;
-use crate::rich_text::copy_link::{CopyLink, LinkAnnouncer};
+use crate::rich_text::copy_link::{CopyLink, STATUS_ID};
+use crate::roots::{HydrationRoot, Root};
 use crate::toc::panel::TableOfContents;
 
 /// The article body with its title and table of contents.
 #[component]
 pub fn ArticleBody() -> impl IntoView {
     let article = use_content().article;
-    let announcement = RwSignal::new(String::new());
-    provide_context(LinkAnnouncer(announcement));
     let sections = article
         .sections
         .iter()
@@ -23,7 +22,9 @@ pub fn ArticleBody() -> impl IntoView {
                 <section class="aa-section" aria-labelledby=section.id>
                     <div class="aa-heading aa-heading--section">
                         <h2 id=section.id class="aa-section__heading">{section.title}</h2>
-                        <CopyLink id=section.id title=section.title/>
+                        <HydrationRoot root=Root::CopyLink(section.id)>
+                            <CopyLink id=section.id title=section.title/>
+                        </HydrationRoot>
                     </div>
                     <Blocks blocks=section.blocks embeds=page_embeds/>
                 </section>
@@ -37,11 +38,13 @@ pub fn ArticleBody() -> impl IntoView {
                 <ReviewLine/>
                 <Disclaimer/>
             </header>
-            <TableOfContents/>
+            <HydrationRoot root=Root::Toc>
+                <TableOfContents/>
+            </HydrationRoot>
             <div class="aa-article__body aa-prose">{sections}</div>
             // Announces the heading links' "copied"; present from the start,
             // since screen readers only speak changes to a region they know.
-            <p class="aa-article__status" role="status">{move || announcement.get()}</p>
+            <p id=STATUS_ID class="aa-article__status" role="status"></p>
         </article>
     }
 }

@@ -7,6 +7,7 @@ use super::notes::CrisisNote;
 use super::offer::OfferBlock;
 use crate::content::{use_content, Embed};
 use crate::faq::list::FaqList;
+use crate::roots::{HydrationRoot, Root};
 
 /// Renders the page block `embed`: the article's
 /// [`crate::rich_text::blocks::Embeds`].
@@ -17,7 +18,12 @@ pub fn page_embeds(embed: Embed) -> AnyView {
         Embed::SharedExperience => {
             view! { <OfferBlock offer=content.shared_experience/> }.into_any()
         }
-        Embed::Faq => view! { <FaqList/> }.into_any(),
+        Embed::Faq => view! {
+            <HydrationRoot root=Root::Faq>
+                <FaqList/>
+            </HydrationRoot>
+        }
+        .into_any(),
         Embed::Crisis => view! { <CrisisNote/> }.into_any(),
     }
 }

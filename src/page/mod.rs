@@ -6,6 +6,7 @@ pub mod article;
 pub mod embeds;
 pub mod footer;
 pub mod header;
+pub mod hydrate;
 pub mod notes;
 pub mod offer;
 pub mod shell;

@@ -21,14 +21,11 @@ pub fn App(
 ) -> impl IntoView {
     provide_context(ContentCtx(content));
 
-    // The pre-rendered HTML is already readable; this marks the moment the
-    // wasm has taken over, so CSS can reveal script-only controls and tests
-    // know interaction is live.
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-
+    // The pre-rendered HTML is already readable; only its interactive parts
+    // are hydrated, each on its own (src/page/roots.rs), which then marks
+    // this element `data-hydrated`.
     view! {
-        <div class="aa-app" data-hydrated=move || hydrated.get().then_some("true")>
+        <div class="aa-app">
             <a class="aa-skip-link" href="#main">{content.ui.page.skip_link}</a>
             <SiteHeader/>
             <main id="main" class="aa-main" tabindex="-1">

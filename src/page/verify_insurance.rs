@@ -8,6 +8,7 @@ use crate::content::use_content;
 use crate::insurance::checker::CarrierChecker;
 use crate::insurance::choice::CarrierChoice;
 use crate::loader::prefill;
+use crate::roots::{HydrationRoot, Root};
 
 /// The insurance offer with the list of in-network carriers (which works
 /// without the wasm) and the insurance checker after it.
@@ -19,15 +20,25 @@ pub fn VerifyInsurance() -> impl IntoView {
         .iter()
         .map(|carrier| view! { <li class="aa-carriers__item">{carrier.name}</li> })
         .collect_view();
+    view! {
+        <OfferBlock offer=content.verify_insurance>
+            <ul class="aa-carriers">{carriers}</ul>
+            <HydrationRoot root=Root::Checker>
+                <VerifyChecker/>
+            </HydrationRoot>
+        </OfferBlock>
+    }
+}
+
+/// The insurance checker of the offer, whose "Verify my coverage" fills
+/// the contact form.
+#[component]
+pub fn VerifyChecker() -> impl IntoView {
+    let content = use_content();
     // The contact form is in the forms module: the choice goes to it
     // through its placeholder, which also gets the module loaded.
     let verify = Callback::new(|choice: CarrierChoice| {
         let _ = prefill::request_prefill(&choice.name, choice.carrier_id);
     });
-    view! {
-        <OfferBlock offer=content.verify_insurance>
-            <ul class="aa-carriers">{carriers}</ul>
-            <CarrierChecker id=format!("{}-checker", content.verify_insurance.id) on_verify=verify/>
-        </OfferBlock>
-    }
+    view! { <CarrierChecker id=format!("{}-checker", content.verify_insurance.id) on_verify=verify/> }
 }

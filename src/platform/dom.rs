@@ -7,7 +7,7 @@
 //! (pre-render) and hydrate. Call these only from effects and event
 //! handlers. Elements are found by their id, which the content gives them.
 
-pub use imp::{focus, is_below_viewport, scroll_to_top, url_with_fragment, when_loaded};
+pub use imp::{focus, is_below_viewport, scroll_to_top, set_text, url_with_fragment, when_loaded};
 
 #[cfg(all(feature = "browser", target_arch = "wasm32"))]
 mod imp {
@@ -65,6 +65,13 @@ mod imp {
         Some(())
     }
 
+    /// Replaces the text of the element with this id.
+    pub fn set_text(id: &str, text: &str) -> Option<()> {
+        let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+        element.set_text_content(Some(text));
+        Some(())
+    }
+
     /// This page's address with `#id` as its fragment.
     pub fn url_with_fragment(id: &str) -> Option<String> {
         let href = web_sys::window()?.location().href().ok()?;
@@ -87,6 +94,10 @@ mod imp {
     }
 
     pub fn scroll_to_top(_: &str) -> Option<()> {
+        None
+    }
+
+    pub fn set_text(_: &str, _: &str) -> Option<()> {
         None
     }
 

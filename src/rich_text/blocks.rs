@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::copy_link::CopyLink;
 use crate::content::{use_content, Block, Embed, Inline};
+use crate::roots::{HydrationRoot, Root};
 
 /// How a `{{name}}` page block is rendered, given by whoever renders text
 /// with page blocks in it (the article), so the rich text needs to know no
@@ -41,7 +42,9 @@ pub fn BlockView(
         Block::SubHeading(heading) => view! {
             <div class="aa-heading aa-heading--sub">
                 <h3 id=heading.id class="aa-prose__h3">{heading.text}</h3>
-                <CopyLink id=heading.id title=heading.text/>
+                <HydrationRoot root=Root::CopyLink(heading.id)>
+                    <CopyLink id=heading.id title=heading.text/>
+                </HydrationRoot>
             </div>
         }
         .into_any(),

@@ -12,18 +12,21 @@ use crate::platform::dom;
 /// How long the control shows "Copied" (or "Not copied").
 const COPIED_FOR: Duration = Duration::from_secs(2);
 
-/// The message the article's live region announces (see `ArticleBody`),
-/// provided once per article so several apps on a page do not share it.
-#[derive(Clone, Copy)]
-pub struct LinkAnnouncer(pub RwSignal<String>);
+/// The id of the article's live region that speaks the outcome (see
+/// `ArticleBody`). Each control is hydrated on its own (src/page/roots.rs),
+/// so they reach the region through the page, not through a shared signal.
+pub const STATUS_ID: &str = "aa-copy-link-status";
 
-impl LinkAnnouncer {
-    /// Announces `message`, also when it equals the previous one: the region
-    /// is emptied first, since screen readers only speak changes.
-    fn announce(self, message: String) {
-        self.0.set(String::new());
-        set_timeout(move || self.0.set(message), Duration::from_millis(100));
-    }
+/// Announces `message`, also when it equals the previous one: the region is
+/// emptied first, since screen readers only speak changes.
+fn announce(message: String) {
+    let _ = dom::set_text(STATUS_ID, "");
+    set_timeout(
+        move || {
+            let _ = dom::set_text(STATUS_ID, &message);
+        },
+        Duration::from_millis(100),
+    );
 }
 
 /// A button that copies the address of heading `id` to the clipboard.
@@ -37,7 +40,6 @@ pub fn CopyLink(
     /// The heading's text, for the control's accessible name.
     title: &'static str,
 ) -> impl IntoView {
-    let announcer = use_context::<LinkAnnouncer>();
     let text = use_content().ui.copy_link;
     // Some(true): copied; Some(false): failed; shown for a moment.
     let outcome_shown = RwSignal::new(None::<bool>);
@@ -58,9 +60,7 @@ pub fn CopyLink(
             };
             outcome_shown.set(Some(outcome.is_ok()));
             set_timeout(move || outcome_shown.set(None), COPIED_FOR);
-            if let Some(announcer) = announcer {
-                announcer.announce(message);
-            }
+            announce(message);
         });
     };
     view! {
