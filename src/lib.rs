@@ -1,7 +1,8 @@
 //! The Asana Recovery ketamine article as a Leptos app: the map.
 //!
 //! The same components render natively to HTML at build time (`ssr`, see
-//! `src/bin/prerender.rs`) and hydrate in the browser (`hydrate`); the forms
+//! `src/bin/prerender.rs`); in the browser (`hydrate`) only the interactive
+//! parts, marked as roots ([`roots`]), are hydrated, one by one; the forms
 //! module mounts its components client-side (`csr`). Both browser builds
 //! imply `browser`, which guards every browser API.
 //!
