@@ -447,23 +447,9 @@ async fn new_build_is_offered_and_reload_keeps_the_draft(page: &Page) -> Result<
         )
         .await
         .map_err(|e| format!("no draft saved: {e}"))?;
-        redeploy(&site.root)?;
-        own.run(
-            "window.__aaSamePage = true;
-             navigator.serviceWorker.getRegistration().then(function (r) { r.update(); });
-             return null;",
-            vec![],
-        )
-        .await?;
-        own.wait_for(
-            &format!(
-                "document.querySelector('[data-aa-update-text]').textContent === {}",
-                json!(UPDATE_TEXT)
-            ),
-            INSTALL,
-        )
-        .await
-        .map_err(|e| format!("the new build was not offered: {e}"))?;
+        own.run("window.__aaSamePage = true; return null;", vec![])
+            .await?;
+        offer_new_build(own, &site.root).await?;
         let reload = own.by_role("button", UPDATE_RELOAD).await?;
         screenshot(own, "update").await?;
         ensure(own.eval("window.__aaSamePage === true").await? == true, || {
@@ -587,27 +573,33 @@ async fn refused_message_comes_back_to_the_form(page: &Page) -> Result<(), Strin
     .await
 }
 
+/// Deploys a new build over the site at `root` and has the open page's
+/// worker look for it: the update bar must then offer it.
+async fn offer_new_build(own: &Page, root: &std::path::Path) -> Result<(), String> {
+    redeploy(root)?;
+    own.run(
+        "navigator.serviceWorker.getRegistration().then(function (r) { r.update(); }); return null;",
+        vec![],
+    )
+    .await?;
+    own.wait_for(
+        &format!(
+            "document.querySelector('[data-aa-update-text]').textContent === {}",
+            json!(UPDATE_TEXT)
+        ),
+        INSTALL,
+    )
+    .await
+    .map_err(|e| format!("the new build was not offered: {e}"))
+}
+
 /// A new build deployed while the page is open, the bar ignored: reloading
 /// the page (its only tab) brings the new build, so nobody stays on an old
 /// one for good.
 async fn reloading_the_last_tab_brings_the_new_build(page: &Page) -> Result<(), String> {
     on_own_site(page, async |own, site| {
         visit_twice(own).await?;
-        redeploy(&site.root)?;
-        own.run(
-            "navigator.serviceWorker.getRegistration().then(function (r) { r.update(); }); return null;",
-            vec![],
-        )
-        .await?;
-        own.wait_for(
-            &format!(
-                "document.querySelector('[data-aa-update-text]').textContent === {}",
-                json!(UPDATE_TEXT)
-            ),
-            INSTALL,
-        )
-        .await
-        .map_err(|e| format!("the new build was not offered: {e}"))?;
+        offer_new_build(own, &site.root).await?;
         open_article(own).await?;
         own.wait_for("document.documentElement.dataset.e2eBuild === 'new'", WAIT)
             .await
