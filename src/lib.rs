@@ -21,12 +21,14 @@
 //! | [`loader`] | the parts loaded later (the forms): placeholders, boot script, mounting |
 //! | [`pwa`] | installable and offline: manifest and icons (built), the service worker and its precache list, the update prompt |
 //! | [`platform`] | the browser calls several features share: storage, DOM, clipboard, timers |
+//! | [`widgets`] | partner widgets: the kinds, their views, the widget modules' mount, the partner's loader `embed.js` |
 //! | [`roots`] | the marks on the interactive parts of the page, which the browser hydrates one by one |
 //! | [`build`] | the post-build step (native only): page, headers for every host, compression |
 //!
 //! Dependencies run one way: `page` composes the features; features use
 //! `content`, `rich_text` and `platform`; `loader` uses `forms`, which uses
-//! `insurance`. No module imports its parent (`tests/module_graph.rs`
+//! `insurance`; `widgets`, like `page`, composes features for partner
+//! pages. No module imports its parent (`tests/module_graph.rs`
 //! checks both).
 
 pub mod content;
@@ -40,6 +42,7 @@ pub mod pwa;
 pub mod rich_text;
 pub mod roots;
 pub mod toc;
+pub mod widgets;
 
 #[cfg(feature = "ssr")]
 pub mod build;

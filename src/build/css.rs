@@ -124,9 +124,50 @@ pub fn minify(css: &str) -> String {
     out
 }
 
+/// A bundled stylesheet made fit for a widget's shadow root and the iframe
+/// pages (`embed-*.css`): the theme's `:root` rules also apply to `:host`,
+/// and `rem` becomes `px` (at the 16 px browsers start from), because a
+/// partner page's root font size (often 62.5%) must not shrink the widget.
+pub fn for_shadow_root(css: &str) -> String {
+    let hosted = css.replace(":root{", ":root,:host{");
+    let mut out = String::with_capacity(hosted.len());
+    let mut rest = hosted.as_str();
+    while let Some(at) = rest.find("rem") {
+        let (before, after) = rest.split_at(at);
+        let start = before
+            .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .map_or(0, |i| i + 1);
+        let number = &before[start..];
+        let boundary = !after[3..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-');
+        match number.parse::<f64>() {
+            Ok(value) if boundary && !number.is_empty() => {
+                out.push_str(&before[..start]);
+                let px = (value * 16.0 * 100.0).round() / 100.0;
+                out.push_str(&format!("{px}px"));
+            }
+            _ => {
+                out.push_str(before);
+                out.push_str("rem");
+            }
+        }
+        rest = &after[3..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shadow_root_css_themes_the_host_and_counts_in_px() {
+        let css = ":root{--a:1rem}.b{margin:0.5rem 1.25rem;width:calc(100% - 2rem)}@media (min-width:40rem){.c{gap:.75rem}}.remote{x:y}.d{e:rem}";
+        assert_eq!(
+            for_shadow_root(css),
+            ":root,:host{--a:16px}.b{margin:8px 20px;width:calc(100% - 32px)}@media (min-width:640px){.c{gap:12px}}.remote{x:y}.d{e:rem}"
+        );
+    }
 
     #[test]
     fn minify_drops_comments_and_space_but_keeps_strings() {

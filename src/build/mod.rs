@@ -5,6 +5,7 @@
 
 pub mod compress;
 pub mod css;
+pub mod embed;
 pub mod floor;
 pub mod head;
 pub mod headers;
@@ -21,6 +22,7 @@ use crate::content::{Content, CONTENT};
 use crate::loader::boot::{self, Module};
 use crate::page::shell::App;
 use crate::pwa::{icons, manifest, worker};
+use crate::widgets::kind::{Kind, Module as WidgetModule};
 
 /// Why the post-build step could not produce a page.
 #[derive(Debug, thiserror::Error)]
@@ -39,7 +41,7 @@ pub enum BuildError {
     Headers(#[from] headers::SettingsError),
     #[error("{0}")]
     Icons(#[from] icons::IconError),
-    #[error("expected two wasm-bindgen outputs (*_bg.wasm and its .js) in {dir}, the app and `{FORMS_STEM}`; found {found:?}")]
+    #[error("expected four wasm-bindgen outputs (*_bg.wasm and its .js) in {dir}, the app, `{FORMS_STEM}`, `widgets` and `widgets-forms`; found {found:?}")]
     Modules { dir: PathBuf, found: Vec<String> },
 }
 
@@ -79,8 +81,15 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
     let index_path = staging.join("index.html");
     let mut page = read(&index_path)?;
 
-    let (app, forms) = find_modules(staging)?;
+    let Modules {
+        app,
+        forms,
+        widgets,
+        widgets_forms,
+    } = find_modules(staging)?;
     let forms = hash_module(staging, &forms, FORMS_STEM)?;
+    let widgets = hash_module(staging, &widgets, WidgetModule::Widgets.stem())?;
+    let widgets_forms = hash_module(staging, &widgets_forms, WidgetModule::WidgetsForms.stem())?;
     page = html::remove_trunk_loader(&page, &app.js, &app.wasm)?;
     // Trunk writes its hash without leading zeros (one build in 16 gets a
     // 15-digit name, which no cache rule would match): rename the app's
@@ -117,6 +126,7 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
         &staging.join(not_found::FILE),
         not_found::not_found_html(&CONTENT, &css_name).as_bytes(),
     )?;
+    let embed_report = write_embed_files(root, staging, &widgets, &widgets_forms)?;
     copy_dir(&root.join("public"), staging)?;
     let (icon_count, precache) = write_app_files(&root.join("public"), staging)?;
     let files = url_paths(staging)?;
@@ -133,7 +143,7 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
         .map_err(|(path, source)| BuildError::Io { path, source })?;
     let (precache_raw, precache_brotli) = precache_size(staging, &precache)?;
     let mut report = format!(
-        "wrote index.html (stylesheet and boot script inline), {css_name} (for 404.html), manifest.webmanifest, {icon_count} icons, {sw} (precaching {} files, {precache_raw} bytes, {precache_brotli} over the wire with brotli), _headers; compressed {count} files ({raw} -> {brotli} bytes brotli)",
+        "wrote index.html (stylesheet and boot script inline), {css_name} (for 404.html), {embed_report}, manifest.webmanifest, {icon_count} icons, {sw} (precaching {} files, {precache_raw} bytes, {precache_brotli} over the wire with brotli), _headers; compressed {count} files ({raw} -> {brotli} bytes brotli)",
         precache.len(),
         sw = worker::FILE,
     );
@@ -146,6 +156,46 @@ pub fn finalize(root: &Path, staging: &Path) -> Result<String, BuildError> {
         ));
     }
     Ok(report)
+}
+
+/// The partner embeds' files (`embed.rs`): the widgets' stylesheet, the
+/// loader and the iframe pages. Returns what was written, for the report.
+fn write_embed_files(
+    root: &Path,
+    staging: &Path,
+    widgets: &Module,
+    widgets_forms: &Module,
+) -> Result<String, BuildError> {
+    let css = css::for_shadow_root(&css::bundle(&root.join("style"), "embed.css")?);
+    let css_name = hashed_name("embed", "css", css.as_bytes());
+    write(&staging.join(&css_name), css.as_bytes())?;
+    let call_us = Owner::new().with(|| {
+        provide_context(crate::content::ContentCtx(&CONTENT));
+        view! { <crate::widgets::view::CallUs/> }
+            .to_html()
+            .replace("<!>", "")
+    });
+    let script = crate::widgets::loader::embed_script(widgets, widgets_forms, &css_name, &call_us);
+    write(
+        &staging.join(crate::widgets::loader::FILE),
+        script.as_bytes(),
+    )?;
+    for kind in Kind::ALL {
+        let path = staging.join(embed::frame_path(kind));
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|source| BuildError::Io {
+                path: dir.into(),
+                source,
+            })?;
+        }
+        let page = embed::frame_page(&CONTENT, kind, &css_name, crate::widgets::loader::FILE);
+        write(&path, page.as_bytes())?;
+    }
+    Ok(format!(
+        "{} and {css_name} (partner widgets), {} iframe pages under embed/",
+        crate::widgets::loader::FILE,
+        Kind::ALL.len()
+    ))
 }
 
 /// The installable app's files: the icons drawn from the content's source
@@ -279,8 +329,18 @@ fn url_paths(dir: &Path) -> Result<Vec<String>, BuildError> {
 /// asset in `index.html`, which Trunk neither hashes nor loads).
 const FORMS_STEM: &str = "forms";
 
-/// The app module (Trunk's `main` asset) and the forms module.
-fn find_modules(staging: &Path) -> Result<(Module, Module), BuildError> {
+/// The build's wasm-bindgen modules.
+struct Modules {
+    /// Trunk's `main` asset: the page's.
+    app: Module,
+    forms: Module,
+    widgets: Module,
+    widgets_forms: Module,
+}
+
+/// The app module (Trunk's `main` asset), the forms module and the two
+/// widget modules (`worker` assets, like the forms).
+fn find_modules(staging: &Path) -> Result<Modules, BuildError> {
     let entries = fs::read_dir(staging).map_err(|source| BuildError::Io {
         path: staging.into(),
         source,
@@ -294,17 +354,31 @@ fn find_modules(staging: &Path) -> Result<(Module, Module), BuildError> {
         })
         .collect();
     found.sort_by(|a, b| a.js.cmp(&b.js));
-    let forms_js = format!("{FORMS_STEM}.js");
-    let forms = found.iter().position(|m| m.js == forms_js);
-    match (forms, found.len()) {
-        (Some(index), 2) => {
-            let forms = found.remove(index);
-            Ok((found.remove(0), forms))
-        }
-        _ => Err(BuildError::Modules {
-            dir: staging.into(),
-            found: found.into_iter().map(|m| m.wasm).collect(),
+    let error = |found: &[Module]| BuildError::Modules {
+        dir: staging.into(),
+        found: found.iter().map(|m| m.wasm.clone()).collect(),
+    };
+    if found.len() != 4 {
+        return Err(error(&found));
+    }
+    let mut take = |stem: &str| {
+        let js = format!("{stem}.js");
+        let index = found.iter().position(|m| m.js == js)?;
+        Some(found.remove(index))
+    };
+    let named = (
+        take(FORMS_STEM),
+        take(WidgetModule::Widgets.stem()),
+        take(WidgetModule::WidgetsForms.stem()),
+    );
+    match named {
+        (Some(forms), Some(widgets), Some(widgets_forms)) if found.len() == 1 => Ok(Modules {
+            app: found.remove(0),
+            forms,
+            widgets,
+            widgets_forms,
         }),
+        _ => Err(error(&found)),
     }
 }
 

@@ -14,6 +14,46 @@ pub use model::*;
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
+/// The content as the partner widgets carry it: what their components
+/// read (the site, carriers, checker, FAQ and its controls' words, the
+/// book and insurance offers), the rest blank. A static's data is kept
+/// whole, so every text left in would weigh on each partner page.
+#[cfg(feature = "widget")]
+pub static WIDGET_CONTENT: Content = {
+    const NO_OFFER: Offer = Offer {
+        id: "",
+        heading: "",
+        body: &[],
+        actions: &[],
+    };
+    Content {
+        article: Article {
+            title: "",
+            description: "",
+            sections: &[],
+            ..CONTENT_DATA.article
+        },
+        not_found: NotFound {
+            heading: "",
+            body: "",
+            link: "",
+        },
+        crisis: &[],
+        disclaimer: &[],
+        // The forms read theirs from `FormContent::BUNDLED`.
+        forms: FormsText::BLANK,
+        ui: UiText {
+            faq: CONTENT_DATA.ui.faq,
+            ..UiText::BLANK
+        },
+        insurance_cta: NO_OFFER,
+        shared_experience: NO_OFFER,
+        closing_cta: NO_OFFER,
+        help: NO_OFFER,
+        ..CONTENT_DATA
+    }
+};
+
 impl Site {
     /// The `href` attribute of a link: a site page against [`Site::base_url`],
     /// `#id` for an anchor, `tel:`/`sms:` with [`Phone::e164`] for call and

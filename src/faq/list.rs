@@ -22,10 +22,29 @@ const STORE_KEY: &str = "open";
 /// the DOM as `hidden="until-found"`, so find-in-page and links into them
 /// open them. The markup stays the same nodes throughout: only attributes
 /// change, so nothing a reader (or a screen reader) holds is replaced.
+///
+/// In a partner's widget (`embedded`) every answer starts closed and
+/// nothing is remembered: the host page's storage and address are not the
+/// FAQ's.
 #[component]
-pub fn FaqList() -> impl IntoView {
+pub fn FaqList(
+    /// The questions to show, as indexes into `faq.toml`, in this order
+    /// (every question when absent).
+    #[prop(optional)]
+    questions: Option<Vec<usize>>,
+    /// Whether the list is a widget on someone else's page.
+    #[prop(optional)]
+    embedded: bool,
+) -> impl IntoView {
     let content = use_content();
-    let faq = content.faq;
+    let faq: Vec<FaqItem> = match questions {
+        Some(chosen) => chosen
+            .iter()
+            .filter_map(|index| content.faq.get(*index).copied())
+            .collect(),
+        None => content.faq.to_vec(),
+    };
+    let count = faq.len();
     let text = content.ui.faq;
     let ids: Vec<&'static str> = faq.iter().map(|item| item.id).collect();
     let state = RwSignal::new(Accordion::all_open(faq.len()));
@@ -37,6 +56,9 @@ pub fn FaqList() -> impl IntoView {
         let ids = ids.clone();
         move || {
             let stored = state.with_untracked(|state| state.to_stored(&ids));
+            if embedded {
+                return;
+            }
             // Remembering is a convenience: without storage the page still works.
             let _ = store.with_value(|store| store.set(STORE_KEY, &stored));
         }
@@ -48,9 +70,19 @@ pub fn FaqList() -> impl IntoView {
         }
     });
 
+    if embedded {
+        Effect::new(move |_| {
+            state.set(Accordion::all_open(count));
+            state.update(|state| state.set_all(false));
+            ready.set(true);
+        });
+    }
     Effect::new({
         let ids = ids.clone();
         move |_| {
+            if embedded {
+                return;
+            }
             // Measured once the browser has put the page where it will be
             // (fragment, restored scroll position), so "below the fold" is
             // where the visitor really is.
@@ -84,15 +116,15 @@ pub fn FaqList() -> impl IntoView {
     let all_open = move || state.with(Accordion::all_are_open);
     let toggle_all = move |_| {
         let open = !state.with_untracked(Accordion::all_are_open);
-        for index in 0..faq.len() {
+        for index in 0..count {
             change.run((index, open));
         }
     };
     let items = faq
-        .iter()
+        .into_iter()
         .enumerate()
         .map(|(index, item)| {
-            view! { <FaqEntry item=*item index=index ids=ids.clone() state=state ready=ready on_change=change/> }
+            view! { <FaqEntry item=item index=index ids=ids.clone() state=state ready=ready on_change=change/> }
         })
         .collect_view();
     view! {

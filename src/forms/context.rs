@@ -68,3 +68,15 @@ pub struct Prerendering(pub bool);
 pub fn is_prerendering() -> bool {
     use_context::<Prerendering>().is_some_and(|p| p.0)
 }
+
+/// Where a mounted form reads `form-config.json`: next to the page
+/// ([`crate::forms::io::CONFIG_URL`], relative) unless a widget says
+/// otherwise (absolute, under the app's own origin: a partner's page has no
+/// such file). A relative `endpoint` in it is then resolved against it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigUrl(pub String);
+
+/// The [`ConfigUrl`] around the form.
+pub fn use_config_url() -> String {
+    use_context::<ConfigUrl>().map_or_else(|| crate::forms::io::CONFIG_URL.to_string(), |url| url.0)
+}

@@ -51,7 +51,7 @@ mod imp {
     use leptos::prelude::{request_animation_frame, set_timeout_with_handle};
     use wasm_bindgen::{JsCast, JsValue};
 
-    use super::{Body, ConfigLoadError, FormConfig, NetError, Reply, CONFIG_URL};
+    use super::{Body, ConfigLoadError, FormConfig, NetError, Reply};
 
     /// How long the configuration may take to load.
     const CONFIG_TIMEOUT: Duration = Duration::from_secs(15);
@@ -65,12 +65,13 @@ mod imp {
         static CONFIG: RefCell<Option<ConfigFetch>> = const { RefCell::new(None) };
     }
 
-    /// `form-config.json`, requested once per page; a failed request is
-    /// forgotten, so a form mounted later asks again.
-    pub async fn fetch_config() -> Result<String, ConfigLoadError> {
+    /// `form-config.json` at `url`, requested once per page; a failed
+    /// request is forgotten, so a form mounted later asks again.
+    pub async fn fetch_config(url: &str) -> Result<String, ConfigLoadError> {
+        let url = url.to_string();
         let fetch = CONFIG.with(|slot| {
             slot.borrow_mut()
-                .get_or_insert_with(|| request_config().boxed_local().shared())
+                .get_or_insert_with(|| request_config(url).boxed_local().shared())
                 .clone()
         });
         let result = fetch.await;
@@ -81,8 +82,8 @@ mod imp {
     }
 
     /// Fetches `form-config.json` (no cache: deployers edit it in place).
-    async fn request_config() -> Result<String, ConfigLoadError> {
-        let request = Request::get(CONFIG_URL)
+    async fn request_config(url: String) -> Result<String, ConfigLoadError> {
+        let request = Request::get(&url)
             .cache(web_sys::RequestCache::NoCache)
             .header("Accept", "application/json");
         let reply = with_timeout(CONFIG_TIMEOUT, move |signal| async move {
@@ -201,6 +202,10 @@ mod imp {
     /// The step the current history entry records for `form`, if it is one
     /// of ours.
     pub fn history_step(form: &str) -> Option<u8> {
+        // A widget's steps make no entries in its host's history.
+        if cfg!(feature = "widget") {
+            return None;
+        }
         let state = web_sys::window()?
             .history()
             .ok()?
@@ -217,6 +222,9 @@ mod imp {
     /// Adds a history entry for step `to`, so the browser's Back returns to
     /// step `from`; the URL stays as it is.
     pub fn push_step(form: &str, from: u8, to: u8) {
+        if cfg!(feature = "widget") {
+            return;
+        }
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             // Mark the entry being left too, unless another feature owns its state.
             if history.state().is_ok_and(|s| s.is_null()) {
@@ -229,6 +237,9 @@ mod imp {
     /// Records `step` on the current entry (after a reload, or a Back that
     /// has no entry to return to).
     pub fn replace_step(form: &str, step: u8) {
+        if cfg!(feature = "widget") {
+            return;
+        }
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             let ours = history.state().is_ok_and(|s| {
                 s.is_null() || s.as_string().is_some_and(|s| s.starts_with("aa-form:"))
@@ -256,9 +267,7 @@ mod imp {
     /// (below the sticky header, through `scroll-padding-top`) at once: a
     /// smooth scroll after every step would be motion for nothing.
     pub fn focus_now(id: &str) {
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
+        let element = crate::platform::dom::element_by_id(id)
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(element) = element {
             let focus = web_sys::FocusOptions::new();
@@ -266,13 +275,23 @@ mod imp {
             let _ = element.focus_with_options(&focus);
             let scroll = web_sys::ScrollIntoViewOptions::new();
             scroll.set_behavior(web_sys::ScrollBehavior::Instant);
-            scroll.set_block(web_sys::ScrollLogicalPosition::Start);
+            // In a widget the host page moves only as far as needed to
+            // show the step, never to put the widget at its top.
+            scroll.set_block(if cfg!(feature = "widget") {
+                web_sys::ScrollLogicalPosition::Nearest
+            } else {
+                web_sys::ScrollLogicalPosition::Start
+            });
             element.scroll_into_view_with_scroll_into_view_options(&scroll);
         }
     }
 
     /// Prefixes the page title with `prefix` while `on`, and removes it after.
     pub fn set_title_prefix(prefix: &str, on: bool) {
+        // The host page's title is the host's.
+        if cfg!(feature = "widget") {
+            return;
+        }
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
             let prefix = format!("{prefix} ");
             let title = document.title();
@@ -284,6 +303,14 @@ mod imp {
         }
     }
 
+    /// `url` made absolute against `base` (a relative endpoint in the
+    /// configuration of a widget is the app's, not the host page's).
+    pub fn absolute_url(url: &str, base: &str) -> Option<String> {
+        web_sys::Url::new_with_base(url, base)
+            .ok()
+            .map(|u| u.href())
+    }
+
     /// A message for whoever deployed the page, in the console.
     pub fn tell_deployer(message: &str) {
         web_sys::console::error_1(&JsValue::from_str(message));
@@ -291,6 +318,10 @@ mod imp {
 
     /// Leaves the page for `url`.
     pub fn redirect(url: &str) {
+        // A widget never takes the visitor away from the partner's page.
+        if cfg!(feature = "widget") {
+            return;
+        }
         if let Some(window) = web_sys::window() {
             let _ = window.location().assign(url);
         }
@@ -302,8 +333,12 @@ mod imp {
 mod imp {
     use super::{Body, ConfigLoadError, FormConfig, NetError, Reply};
 
-    pub async fn fetch_config() -> Result<String, ConfigLoadError> {
+    pub async fn fetch_config(_: &str) -> Result<String, ConfigLoadError> {
         Err(ConfigLoadError::Net(NetError::Network))
+    }
+
+    pub fn absolute_url(_: &str, _: &str) -> Option<String> {
+        None
     }
 
     pub async fn post(_: &FormConfig, _: &Body, _: &str) -> Result<Reply, NetError> {

@@ -17,7 +17,9 @@ pub enum OutboxError {
 
 pub use imp::*;
 
-#[cfg(all(feature = "browser", target_arch = "wasm32"))]
+// A widget never uses a service worker: its host page may have one of its
+// own, which must not receive our messages.
+#[cfg(all(feature = "browser", target_arch = "wasm32", not(feature = "widget")))]
 mod imp {
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -203,7 +205,7 @@ mod imp {
     }
 }
 
-#[cfg(not(all(feature = "browser", target_arch = "wasm32")))]
+#[cfg(not(all(feature = "browser", target_arch = "wasm32", not(feature = "widget"))))]
 mod imp {
     use super::{Entry, Message, OutboxError, Summary};
 

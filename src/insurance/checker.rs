@@ -11,6 +11,7 @@ use super::combobox::CarrierCombobox;
 use super::matcher::{self, Directory, Outcome, MAX_QUERY_CHARS};
 use crate::content::template::fill;
 use crate::content::{use_content, Carrier, CheckerText, Href};
+use crate::platform::host_events::{self, CheckerOutcome, HostEvent};
 use crate::platform::{dom, timer};
 
 /// Where "Verify my coverage" goes: the contact form.
@@ -28,9 +29,14 @@ pub fn CarrierChecker(
     /// Prefix of the ids of its elements, unique on the page.
     #[prop(into)]
     id: String,
-    /// "Verify my coverage" was followed for this insurer (the link itself
-    /// goes to the contact form).
-    on_verify: Callback<CarrierChoice>,
+    /// "Verify my coverage" was followed for this insurer; returns whether
+    /// it was taken care of in place (then the link is not followed).
+    on_verify: Callback<CarrierChoice, bool>,
+    /// Where "Verify my coverage" links for this insurer: the page's
+    /// contact form (`#contact`) when absent. A widget links to the app's
+    /// page, which fills its form in from the address.
+    #[prop(optional)]
+    verify_href: Option<Callback<CarrierChoice, String>>,
 ) -> impl IntoView {
     let content = use_content();
     let text = content.checker.text;
@@ -49,12 +55,27 @@ pub fn CarrierChecker(
         query.with(|q| outcome.with(|o| matcher::announcement(o.as_ref(), q, count, &text)))
     });
     let announced = RwSignal::new(String::new());
+    let host = host_events::use_host_events();
+    let reported = StoredValue::new(None::<HostEvent>);
+    // A widget's host hears the answer when the visitor does.
+    let report = move || {
+        let Some(event) = outcome.with_untracked(|o| o.as_ref().map(answered)) else {
+            return;
+        };
+        if reported.with_value(|last| last.as_ref() != Some(&event)) {
+            reported.set_value(Some(event.clone()));
+            host_events::emit(host, event);
+        }
+    };
     Effect::new(move |pending: Option<Option<timer::Timer>>| {
         let next = said.get();
         if let Some(Some(pending)) = pending {
             pending.cancel();
         }
-        timer::after(ANNOUNCE_AFTER, move || announced.set(next))
+        timer::after(ANNOUNCE_AFTER, move || {
+            announced.set(next);
+            report();
+        })
     });
 
     let field = StoredValue::new(input_id.clone());
@@ -64,23 +85,20 @@ pub fn CarrierChecker(
     };
     let verify = move || {
         let choice = outcome.with_untracked(|o| {
-            o.as_ref().map(|o| CarrierChoice {
-                name: query.with_untracked(|q| o.insurer_name(q)),
-                carrier_id: match o {
-                    Outcome::InNetwork { carrier, .. } => Some(carrier.id),
-                    Outcome::NotListed { .. } | Outcome::Unclear { .. } => None,
-                },
-            })
+            o.as_ref()
+                .map(|o| query.with_untracked(|q| choice_of(o, q)))
         });
-        if let Some(choice) = choice {
-            on_verify.run(choice);
-        }
+        choice.is_some_and(|choice| on_verify.run(choice))
     };
     let answer = move || {
         let typed = query.get();
-        outcome
-            .get()
-            .map(|outcome| answer_view(outcome, typed, text, pick, verify))
+        outcome.get().map(|outcome| {
+            let href = match verify_href {
+                Some(href) => href.run(choice_of(&outcome, &typed)),
+                None => use_content().site.resolve(CONTACT),
+            };
+            answer_view(outcome, typed, text, href, pick, verify)
+        })
     };
 
     view! {
@@ -105,13 +123,36 @@ pub fn CarrierChecker(
     .into_any()
 }
 
+/// The insurer as the contact form should receive it.
+fn choice_of(outcome: &Outcome, typed: &str) -> CarrierChoice {
+    CarrierChoice {
+        name: outcome.insurer_name(typed),
+        carrier_id: match outcome {
+            Outcome::InNetwork { carrier, .. } => Some(carrier.id),
+            Outcome::NotListed { .. } | Outcome::Unclear { .. } => None,
+        },
+    }
+}
+
+/// What a widget's host hears of an answer: its kind and the carrier's id,
+/// never what was typed.
+fn answered(outcome: &Outcome) -> HostEvent {
+    let (outcome, carrier) = match outcome {
+        Outcome::InNetwork { carrier, .. } => (CheckerOutcome::InNetwork, Some(carrier.id)),
+        Outcome::NotListed { .. } => (CheckerOutcome::NotInNetwork, None),
+        Outcome::Unclear { .. } => (CheckerOutcome::CouldNotTell, None),
+    };
+    HostEvent::CheckerAnswered { outcome, carrier }
+}
+
 /// The answer: a heading, what it means, and what to do next.
 fn answer_view(
     outcome: Outcome,
     typed: String,
     text: CheckerText,
+    verify_href: String,
     pick: impl Fn(&'static Carrier) + Copy + Send + Sync + 'static,
-    verify: impl Fn() + Copy + Send + Sync + 'static,
+    verify: impl Fn() -> bool + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let site = use_content().site;
     let heading = outcome.heading(&text, &typed);
@@ -165,7 +206,11 @@ fn answer_view(
             <p>{body}</p>
             {choices}
             <p class="aa-checker__actions">
-                <a class="aa-button" href=site.resolve(CONTACT) on:click=move |_| verify()>
+                <a class="aa-button" href=verify_href on:click=move |event| {
+                    if verify() {
+                        event.prevent_default();
+                    }
+                }>
                     {text.verify}
                 </a>
                 {call}
@@ -187,7 +232,7 @@ mod tests {
     fn checker_html() -> String {
         let html = Owner::new().with(|| {
             provide_context(ContentCtx(fixture()));
-            let verify = Callback::new(|_| {});
+            let verify = Callback::new(|_| false);
             view! { <CarrierChecker id="verify-insurance-checker" on_verify=verify/> }.to_html()
         });
         // `<!>` are hydration markers (where they fall depends on Leptos'

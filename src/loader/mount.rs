@@ -16,7 +16,7 @@ fn known_parts() -> String {
 }
 
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
-pub use imp::mount;
+pub use imp::{mount, mount_part};
 
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 mod imp {
@@ -35,11 +35,25 @@ mod imp {
     };
     use crate::loader::placeholder::part_view;
 
-    /// Mounts the live component of the part `root` holds, once; later
-    /// calls for the same placeholder do nothing.
+    /// Mounts the live component of the part `root` holds, once, for the
+    /// page's lifetime; later calls for the same placeholder do nothing.
     pub fn mount(root: HtmlElement) -> Result<(), MountError> {
+        if let Some(handle) = mount_part(root, || {})? {
+            std::mem::forget(handle);
+        }
+        Ok(())
+    }
+
+    /// Mounts the live component of the part `root` holds, with the
+    /// contexts `extra` provides besides the forms' own (a widget's).
+    /// Returns what unmounts it when dropped; `None` if it was mounted
+    /// already.
+    pub fn mount_part(
+        root: HtmlElement,
+        extra: impl FnOnce() + 'static,
+    ) -> Result<Option<Box<dyn std::any::Any>>, MountError> {
         if root.has_attribute(MOUNTED_ATTR) {
-            return Ok(());
+            return Ok(None);
         }
         let id = root.get_attribute(PART_ATTR).unwrap_or_default();
         let part = Part::from_id(&id).ok_or(MountError::UnknownPart(id))?;
@@ -50,6 +64,7 @@ mod imp {
         root.set_inner_html("");
         let events = root.clone();
         let handle = leptos::mount::mount_to(root.clone(), move || {
+            extra();
             provide_context(FormContent::BUNDLED);
             provide_context(embed_attributes(&events));
             let request = RwSignal::new(prefill(&events));
@@ -66,14 +81,14 @@ mod imp {
             on_prefill.forget();
             part_view(part)
         });
-        handle.forget();
         let _ = root.set_attribute(MOUNTED_ATTR, "true");
         handover.give(&root);
-        Ok(())
+        Ok(Some(Box::new(handle)))
     }
 
     /// The form settings on the closest element around the placeholder that
-    /// carries any: the partner's embed. Read once, at mount.
+    /// carries any: the partner's embed (from a widget's shadow root, on to
+    /// its host element). Read once, at mount.
     fn embed_attributes(root: &HtmlElement) -> EmbedAttributes {
         let mut next: Option<Element> = Some(root.clone().into());
         while let Some(element) = next {
@@ -90,7 +105,12 @@ mod imp {
             if !settings.is_empty() {
                 return EmbedAttributes(settings);
             }
-            next = element.parent_element();
+            next = element.parent_element().or_else(|| {
+                let root = element.get_root_node();
+                root.dyn_into::<web_sys::ShadowRoot>()
+                    .ok()
+                    .map(|r| r.host())
+            });
         }
         EmbedAttributes::default()
     }

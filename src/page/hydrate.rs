@@ -46,6 +46,7 @@ mod browser {
     use super::{heading, SLICE_MS};
     use crate::content::{Content, ContentCtx};
     use crate::faq::list::FaqList;
+    use crate::loader::prefill;
     use crate::page::verify_insurance::VerifyChecker;
     use crate::rich_text::copy_link::CopyLink;
     use crate::roots::{Kind, HEADING_ATTR, HYDRATED_ATTR, ROOT_ATTR};
@@ -82,6 +83,32 @@ mod browser {
             }
         }
         mark_hydrated();
+        prefill_from_address(content);
+    }
+
+    /// A partner's checker widget linked here with the visitor's insurer in
+    /// the address (`crate::loader::prefill::page_query`): it goes to the
+    /// contact form, as the page's own checker would send it, and leaves
+    /// the address, so a reload or a shared link does not send it again.
+    fn prefill_from_address(content: &'static Content) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let location = window.location();
+        let search = location.search().unwrap_or_default();
+        let ids: Vec<&str> = content.carriers.iter().map(|carrier| carrier.id).collect();
+        let Some((name, carrier)) = prefill::from_query(&search, &ids) else {
+            return;
+        };
+        let _ = prefill::request_prefill(&name, carrier);
+        let (path, hash) = (location.pathname(), location.hash());
+        if let (Ok(history), Ok(path), Ok(hash)) = (window.history(), path, hash) {
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("{path}{hash}")),
+            );
+        }
     }
 
     fn hydrate_root(root: web_sys::HtmlElement, content: &'static Content) {

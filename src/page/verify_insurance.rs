@@ -37,8 +37,10 @@ pub fn VerifyChecker() -> impl IntoView {
     let content = use_content();
     // The contact form is in the forms module: the choice goes to it
     // through its placeholder, which also gets the module loaded.
+    // The link to #contact is followed: the form is on this page.
     let verify = Callback::new(|choice: CarrierChoice| {
         let _ = prefill::request_prefill(&choice.name, choice.carrier_id);
+        false
     });
     view! { <CarrierChecker id=format!("{}-checker", content.verify_insurance.id) on_verify=verify/> }
 }

@@ -4,5 +4,6 @@
 
 pub mod clipboard;
 pub mod dom;
+pub mod host_events;
 pub mod storage;
 pub mod timer;

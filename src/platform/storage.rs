@@ -75,6 +75,8 @@ mod backend {
         // Both getters throw (Err) in sandboxed frames and return None when disabled.
         let storage = match area {
             Area::Session => window.session_storage(),
+            // A widget keeps nothing in its host page's localStorage.
+            Area::Local if cfg!(feature = "widget") => return Err(StorageError::Unavailable),
             Area::Local => window.local_storage(),
         };
         storage.ok().flatten().ok_or(StorageError::Unavailable)

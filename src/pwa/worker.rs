@@ -25,11 +25,21 @@ const NOT_PRECACHED: [&str; 5] = [
 /// `/app-….css`) but the compressed copies and the host's files.
 pub fn precache_list(files: &[String]) -> Vec<String> {
     let app = files.iter().filter(|file| {
-        !(file.ends_with(".br") || file.ends_with(".gz") || NOT_PRECACHED.contains(&file.as_str()))
+        !(file.ends_with(".br")
+            || file.ends_with(".gz")
+            || NOT_PRECACHED.contains(&file.as_str())
+            || is_for_partners(file))
     });
     std::iter::once("./".to_string())
         .chain(app.map(|file| file.trim_start_matches('/').to_string()))
         .collect()
+}
+
+/// The partner widgets' files (`embed.js`, `embed-*.css`, the iframe
+/// pages under `embed/`, the `widgets` modules): the page never uses them,
+/// so its visitors do not download them to go offline.
+fn is_for_partners(file: &str) -> bool {
+    file.starts_with("/embed") || file.starts_with("/widgets")
 }
 
 /// The build's id: a digest of every precached file's bytes, so a new
@@ -81,11 +91,17 @@ mod tests {
             "/index.html.gz",
             "/manifest.webmanifest",
             "/sw.js",
+            "/embed.js",
+            "/embed-0123456789abcdef.css",
+            "/embed/faq/index.html",
+            "/widgets-0123456789abcdef.js",
+            "/widgets-forms-0123456789abcdef_bg.wasm",
         ]
         .map(String::from)
         .to_vec()
     }
 
+    /// The partner widgets' files are in `files()` and not in the list.
     #[test]
     fn precaches_the_page_and_every_file_of_the_build() {
         assert_eq!(

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::content::FormsText;
-use crate::forms::context::use_form_content;
 use crate::forms::context::VerifyRequest;
+use crate::forms::context::{use_config_url, use_form_content};
 use crate::forms::io::{self, NetError};
 use crate::forms::outbox;
 use crate::forms::rules::config::{self, Source, Success};
@@ -19,6 +19,7 @@ use crate::forms::rules::validate::{first_step_with_error, validate_all, validat
 use crate::forms::rules::{
     encode, idempotency, Answers, Field, FieldError, FormConfig, FormKind, StepKind,
 };
+use crate::platform::host_events::{use_host_events, HostEvents};
 use crate::platform::storage::{Area, Store};
 
 /// Where the backend configuration is.
@@ -77,6 +78,8 @@ pub struct FormCtl {
     /// What the outbox last reported, until the configuration is there to
     /// read it (`outbox_ctl.rs`).
     pub(super) outbox_report: RwSignal<Option<Summary>>,
+    /// The partner page's events, when the form is in a widget.
+    pub(super) host: Option<HostEvents>,
 }
 
 impl FormCtl {
@@ -101,6 +104,7 @@ impl FormCtl {
             online: RwSignal::new(true),
             restored: RwSignal::new(false),
             outbox_report: RwSignal::new(None),
+            host: use_host_events(),
         }
     }
 
@@ -135,6 +139,7 @@ impl FormCtl {
         Effect::new(move |_| self.send_when_possible());
         self.watch_outbox();
         self.prefill_from_checker();
+        self.report_to_host();
         Effect::new(move |was_on: Option<bool>| {
             let on = !self.errors.with(Vec::is_empty);
             if on || was_on == Some(true) {
@@ -259,6 +264,7 @@ impl FormCtl {
         let kind = self.kind;
         let config = self.config;
         let embedded = use_context::<EmbedAttributes>().filter(|a| !a.0.is_empty());
+        let url = use_config_url();
         spawn_local(async move {
             let (source, checked) = match embedded {
                 Some(EmbedAttributes(attributes)) => (
@@ -270,9 +276,9 @@ impl FormCtl {
                 ),
                 None => (
                     Source::File,
-                    io::fetch_config()
+                    io::fetch_config(&url)
                         .await
-                        .map(|text| config::parse(&text, kind)),
+                        .map(|text| config::parse(&text, kind).map(|c| with_endpoint_of(c, &url))),
                 ),
             };
             let problems = match checked {
@@ -289,6 +295,16 @@ impl FormCtl {
     }
 
     fn listen(self) {
+        if cfg!(feature = "widget") {
+            // Steps make no history entries in a widget: no popstate of ours.
+            let online = self.online;
+            let handles = [
+                window_event_listener_untyped("online", move |_| online.set(true)),
+                window_event_listener_untyped("offline", move |_| online.set(false)),
+            ];
+            on_cleanup(move || handles.into_iter().for_each(|h| h.remove()));
+            return;
+        }
         let online = self.online;
         let handles = [
             window_event_listener_untyped("online", move |_| online.set(true)),
@@ -516,9 +532,13 @@ impl FormCtl {
             Outcome::Delivered => {
                 self.pending.set(None);
                 self.clear_storage();
+                // A widget stays on the partner's page and shows its
+                // confirmation instead.
                 if let Some(Success::Redirect(url)) = &config.success {
-                    io::redirect(url);
-                    return;
+                    if !cfg!(feature = "widget") {
+                        io::redirect(url);
+                        return;
+                    }
                 }
                 io::focus_soon(ids::done_heading(self.kind));
             }
@@ -568,4 +588,16 @@ impl FormCtl {
         let step = self.step;
         Memo::new(move |_| kind.step(step.get()))
     }
+}
+
+/// The configuration with its endpoint made absolute against the file's
+/// URL, when the file is a widget's (absolute): a relative endpoint is the
+/// app's, not the partner page's.
+fn with_endpoint_of(mut config: FormConfig, file_url: &str) -> FormConfig {
+    if file_url.contains("://") {
+        if let Some(endpoint) = io::absolute_url(&config.endpoint, file_url) {
+            config.endpoint = endpoint;
+        }
+    }
+    config
 }

@@ -16,6 +16,7 @@ pub mod honeypot;
 pub mod inline_error;
 pub mod outbox_ctl;
 pub mod phone_number;
+pub mod report;
 pub mod send_status;
 pub mod step_details;
 pub mod step_insurance;

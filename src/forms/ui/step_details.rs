@@ -93,14 +93,18 @@ pub fn StepDetails(
                 {times}
             </select>
         </div>
-        <Checkbox
-            id=format!("{}-remember", ctl.kind.id())
-            label=t.remember
-            checked=Signal::derive(move || answers.with(|a| a.remember))
-            on_change=Callback::new(move |on| answers.update(|a| a.remember = on))
-        >
-            {t.remember_hint}
-        </Checkbox>
+        // A widget keeps nothing in its host's localStorage, where
+        // "remember me" would put the draft.
+        {(!cfg!(feature = "widget")).then(|| view! {
+            <Checkbox
+                id=format!("{}-remember", ctl.kind.id())
+                label=t.remember
+                checked=Signal::derive(move || answers.with(|a| a.remember))
+                on_change=Callback::new(move |on| answers.update(|a| a.remember = on))
+            >
+                {t.remember_hint}
+            </Checkbox>
+        })}
     }
     .into_any()
 }

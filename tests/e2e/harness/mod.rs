@@ -13,6 +13,7 @@ pub mod element;
 pub mod http;
 pub mod own_site;
 pub mod page;
+pub mod partner;
 pub mod receiver;
 pub mod report;
 pub mod runner;

@@ -87,6 +87,15 @@ impl Page {
             .map_err(|e| format!("navigating to {url}: {e}"))
     }
 
+    /// Navigates to the absolute `url` (another origin's page, such as the
+    /// partner site's) and waits for the load event.
+    pub async fn goto_url(&self, url: &str) -> Result<(), String> {
+        self.client
+            .goto(url)
+            .await
+            .map_err(|e| format!("navigating to {url}: {e}"))
+    }
+
     /// Runs a script body (use `return`; arguments in `arguments`).
     pub async fn run(&self, body: &str, args: Vec<Value>) -> Result<Value, String> {
         self.client

@@ -18,6 +18,26 @@ const FIRST_LOAD_BROTLI_BUDGET: u64 = 200 * 1024;
 const FORMS_BROTLI_BUDGET: u64 = 200 * 1024;
 /// File-name prefix of the forms module (`src/build/mod.rs`).
 const FORMS_PREFIX: &str = "forms-";
+/// A partner page's loader, `embed.js` (issue target: 5 KiB).
+const EMBED_LOADER_BUDGET: u64 = 5 * 1024;
+/// A partner page with only the insurance checker, in all: the loader, the
+/// widgets' stylesheet and the small widget module (issue target: 120 KiB).
+const CHECKER_PAGE_BUDGET: u64 = 120 * 1024;
+/// A partner page with the contact form: the loader, the stylesheet and the
+/// module with the forms, which also mounts any other widget of the page
+/// (issue target: 220 KiB).
+const FORM_PAGE_BUDGET: u64 = 220 * 1024;
+/// File-name prefixes of the partner widgets' files (`src/widgets/`).
+const WIDGETS_PREFIX: &str = "widgets-";
+const WIDGETS_FORMS_PREFIX: &str = "widgets-forms-";
+const EMBED_CSS_PREFIX: &str = "embed-";
+const EMBED_LOADER: &str = "embed.js";
+
+/// Whether `name` is a file only partner pages load.
+fn for_partners(name: &str) -> bool {
+    name.starts_with(WIDGETS_PREFIX) || name.starts_with(EMBED_CSS_PREFIX) || name == EMBED_LOADER
+}
+
 /// What the service worker downloads when it installs, over the wire: every
 /// file of the build (both modules, the icons). 399 KiB when set; the
 /// budget leaves room for the icons and content, not for a third module.
@@ -31,7 +51,10 @@ pub fn tests() -> Vec<Test> {
         once: wasm_within_budget,
         first_load_within_budget,
         forms_module_within_budget,
-        precache_within_budget
+        precache_within_budget,
+        embed_loader_within_budget,
+        checker_partner_page_within_budget,
+        form_partner_page_within_budget
     ]
 }
 
@@ -56,7 +79,7 @@ fn brotli_bytes(root: &Path, suffixes: &[&str]) -> Result<Vec<(String, u64)>, St
 async fn wasm_within_budget(_page: &Page) -> Result<(), String> {
     let wasm: Vec<_> = brotli_bytes(&crate::tests::shipped_dist(), &["_bg.wasm"])?
         .into_iter()
-        .filter(|(name, _)| !name.starts_with(FORMS_PREFIX))
+        .filter(|(name, _)| !name.starts_with(FORMS_PREFIX) && !for_partners(name))
         .collect();
     ensure(wasm.len() == 1, || {
         format!("expected one precompressed app wasm, found {wasm:?}")
@@ -140,5 +163,59 @@ async fn precache_within_budget(_page: &Page) -> Result<(), String> {
     })?;
     ensure(total <= PRECACHE_BUDGET, || {
         format!("the precache is {total} bytes over the wire, over {PRECACHE_BUDGET}: {list:?}")
+    })
+}
+
+/// The brotli bytes a partner page downloads for the widget module whose
+/// files start with `prefix` (and not `unless`): the loader, the widgets'
+/// stylesheet and the module's glue and wasm, each found exactly once.
+fn partner_page(prefix: &str, unless: Option<&str>) -> Result<(u64, Vec<(String, u64)>), String> {
+    let all = brotli_bytes(&crate::tests::shipped_dist(), &["_bg.wasm", ".js", ".css"])?;
+    let module =
+        |name: &str| name.starts_with(prefix) && unless.is_none_or(|u| !name.starts_with(u));
+    let parts: Vec<(String, u64)> = all
+        .into_iter()
+        .filter(|(name, _)| {
+            name == EMBED_LOADER || name.starts_with(EMBED_CSS_PREFIX) || module(name)
+        })
+        .collect();
+    let count = |f: &dyn Fn(&str) -> bool| parts.iter().filter(|(n, _)| f(n)).count();
+    ensure(
+        count(&|n| n == EMBED_LOADER) == 1
+            && count(&|n| n.starts_with(EMBED_CSS_PREFIX)) == 1
+            && count(&|n| module(n) && n.ends_with("_bg.wasm")) == 1
+            && count(&|n| module(n) && n.ends_with(".js")) == 1,
+        || {
+            format!("expected the loader, the stylesheet and {prefix}*.js and _bg.wasm, found {parts:?}")
+        },
+    )?;
+    Ok((parts.iter().map(|(_, bytes)| bytes).sum(), parts))
+}
+
+/// The partner's loader alone stays within its budget.
+async fn embed_loader_within_budget(_page: &Page) -> Result<(), String> {
+    let loader = brotli_bytes(&crate::tests::shipped_dist(), &[EMBED_LOADER])?;
+    ensure(loader.len() == 1, || {
+        format!("expected one {EMBED_LOADER}.br, found {loader:?}")
+    })?;
+    let bytes = loader[0].1;
+    ensure(bytes <= EMBED_LOADER_BUDGET, || {
+        format!("{EMBED_LOADER} is {bytes} bytes brotli, over {EMBED_LOADER_BUDGET}")
+    })
+}
+
+/// A partner page with only the checker stays within its budget.
+async fn checker_partner_page_within_budget(_page: &Page) -> Result<(), String> {
+    let (total, parts) = partner_page(WIDGETS_PREFIX, Some(WIDGETS_FORMS_PREFIX))?;
+    ensure(total <= CHECKER_PAGE_BUDGET, || {
+        format!("a checker-only partner page is {total} bytes brotli, over {CHECKER_PAGE_BUDGET}: {parts:?}")
+    })
+}
+
+/// A partner page with the contact form stays within its budget.
+async fn form_partner_page_within_budget(_page: &Page) -> Result<(), String> {
+    let (total, parts) = partner_page(WIDGETS_FORMS_PREFIX, None)?;
+    ensure(total <= FORM_PAGE_BUDGET, || {
+        format!("a partner page with the contact form is {total} bytes brotli, over {FORM_PAGE_BUDGET}: {parts:?}")
     })
 }

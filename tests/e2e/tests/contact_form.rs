@@ -65,6 +65,11 @@ pub(super) fn token(page: &Page, what: &str) -> String {
     format!("tk{engine}{what}{nanos}")
 }
 
+/// A JS function `deep(selector)`: the first match in the document or in
+/// a partner widget's shadow root, so the helpers below drive a form on the
+/// page and in a widget alike.
+pub(super) const DEEP_JS: &str = "function deep(s) { var f = document.querySelector(s); if (f) return f; var hosts = document.querySelectorAll('[data-aa-widget]'); for (var i = 0; i < hosts.length; i++) { f = hosts[i].shadowRoot && hosts[i].shadowRoot.querySelector(s); if (f) return f; } return null; }";
+
 /// Opens `path` and waits until the app hydrated and the contact form has
 /// its configuration.
 pub(super) async fn open(page: &Page, path: &str) -> Result<(), String> {
@@ -104,7 +109,7 @@ pub(super) async fn session_draft(page: &Page) -> Result<String, String> {
 /// "Step 2 of 5"); the inert pre-render always says "Step 1 of 5".
 pub(super) async fn wait_step(page: &Page, text: &str) -> Result<(), String> {
     let script = format!(
-        "(document.querySelector('[data-aa-mounted] #contact-step-heading') || {{}}).textContent?.includes({})",
+        "(function () {{ {DEEP_JS} return (deep('[data-aa-mounted] #contact-step-heading') || {{}}).textContent?.includes({}); }})()",
         json!(text)
     );
     page.wait_for(&script, WAIT)
@@ -164,12 +169,15 @@ async fn tab_to(page: &Page, role: &str, name: &str) -> Result<(), String> {
 pub(super) async fn fill(page: &Page, id: &str, value: &str) -> Result<(), String> {
     let done = page
         .run(
-            "var el = document.getElementById(arguments[0]);
-             if (!el) return false;
-             el.focus();
-             el.value = arguments[1];
-             el.dispatchEvent(new Event('input', { bubbles: true }));
-             return true;",
+            &format!(
+                "{DEEP_JS}
+                 var el = deep('#' + arguments[0]);
+                 if (!el) return false;
+                 el.focus();
+                 el.value = arguments[1];
+                 el.dispatchEvent(new Event('input', {{ bubbles: true }}));
+                 return true;"
+            ),
             vec![json!(id), json!(value)],
         )
         .await?;
@@ -180,7 +188,7 @@ pub(super) async fn fill(page: &Page, id: &str, value: &str) -> Result<(), Strin
 pub(super) async fn value_of(page: &Page, id: &str) -> Result<String, String> {
     let value = page
         .run(
-            "var el = document.getElementById(arguments[0]); return el ? el.value : null;",
+            &format!("{DEEP_JS} var el = deep('#' + arguments[0]); return el ? el.value : null;"),
             vec![json!(id)],
         )
         .await?;

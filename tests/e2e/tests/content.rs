@@ -83,3 +83,12 @@ pub const QUEUED_SAVED: &str = "Fixture: saved on this device until the connecti
 
 /// What it says once a message that waited was delivered.
 pub const DELIVERED: &str = "Your message was delivered";
+
+/// The insurance checker's combobox label (`carriers.toml [checker] label`).
+pub const CHECKER_LABEL: &str = "Who is your insurance with?";
+
+/// The contact form's heading (`forms.toml [contact] heading`).
+pub const CONTACT_HEADING: &str = "Send Us a Message";
+
+/// The book offer's heading (`offers.toml`).
+pub const BOOK_HEADING: &str = "Meet the Book That’s Changing Lives";

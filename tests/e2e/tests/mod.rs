@@ -9,6 +9,7 @@ mod contact;
 mod contact_form;
 pub mod content;
 mod deferred;
+mod embed;
 mod faq;
 mod harness_check;
 mod headers;
@@ -42,6 +43,7 @@ pub fn all() -> Vec<Test> {
     all.extend(faq::tests());
     all.extend(pwa::tests());
     all.extend(a11y::tests());
+    all.extend(embed::tests());
     all.extend(headers::tests());
     all.extend(budget::tests());
     all.extend(screenshots::tests());

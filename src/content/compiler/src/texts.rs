@@ -567,6 +567,26 @@ pub fn types_code() -> String {
             }
             out.push_str("}\n");
         }
+        // Every text empty: for a build that shows none of this file's
+        // words but must still fill in a `Content` (the widgets').
+        let _ = writeln!(out, "\nimpl {} {{\n    /// Every text empty (a build that shows none of `{}`).\n    pub const BLANK: Self = {} {{", schema.type_name, schema.file, schema.type_name);
+        for section in schema.sections {
+            let _ = writeln!(
+                out,
+                "        {}: {} {{",
+                field_name(section.name),
+                section_type(schema, section)
+            );
+            for key in section.keys {
+                let blank = match key.kind {
+                    Kind::Text => "\"\"",
+                    Kind::Link => "Href::External(\"\")",
+                };
+                let _ = writeln!(out, "            {}: {blank},", field_name(key.name));
+            }
+            out.push_str("        },\n");
+        }
+        out.push_str("    };\n}\n");
         let _ = writeln!(out, "\n#[cfg(any(test, feature = \"ssr\"))]\nimpl {} {{\n    /// Builds the texts from compiled ones, leaking them: for content compiled at run time (tests).\n    pub fn load(texts: &asana_content::texts::Texts) -> Self {{\n        {} {{", schema.type_name, schema.type_name);
         for section in schema.sections {
             let _ = writeln!(

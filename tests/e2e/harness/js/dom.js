@@ -6,6 +6,10 @@
 // simplified accname: aria-labelledby, aria-label, <label>s of form
 // controls, alt, then (for roles not named only by authors) the rendered
 // text of the element, whitespace-normalised.
+//
+// Open shadow roots (the partner widgets') are searched too, as assistive
+// technology sees through them: an element's parent is its host at the top
+// of a shadow tree, and ids resolve in the element's own tree.
 var __e2e = (function () {
   "use strict";
 
@@ -16,11 +20,17 @@ var __e2e = (function () {
   // Elements outside the accessibility tree: hidden, aria-hidden, display
   // none, visibility hidden, or inside a closed <details>. Options of a
   // collapsed <select> have no box but are in the tree: judge the select.
+  function parentOf(n) {
+    if (n.parentElement) return n.parentElement;
+    var root = n.getRootNode();
+    return root && root.host ? root.host : null;
+  }
+
   function isHidden(el) {
     if ((el.localName === "option" || el.localName === "optgroup") && el.closest("select")) {
       el = el.closest("select");
     }
-    for (var n = el; n && n.nodeType === 1; n = n.parentElement) {
+    for (var n = el; n && n.nodeType === 1; n = parentOf(n)) {
       if (n.hidden || n.getAttribute("aria-hidden") === "true") return true;
       if (getComputedStyle(n).display === "none") return true;
     }
@@ -113,7 +123,7 @@ var __e2e = (function () {
     var ids = norm(el.getAttribute("aria-labelledby"));
     if (ids) {
       var text = ids.split(" ").map(function (id) {
-        var ref = document.getElementById(id);
+        var ref = el.getRootNode().getElementById(id);
         return ref ? textOf(ref) : "";
       }).join(" ");
       if (norm(text)) return norm(text);
@@ -163,8 +173,20 @@ var __e2e = (function () {
     }
   }
 
+  // Every element under `root`, those of open shadow roots after their host.
+  function descendants(root, out) {
+    var all = root.querySelectorAll("*");
+    for (var i = 0; i < all.length; i++) {
+      out.push(all[i]);
+      if (all[i].shadowRoot) descendants(all[i].shadowRoot, out);
+    }
+    return out;
+  }
+
   function scope(within) {
-    return Array.prototype.slice.call((within || document).querySelectorAll("*"));
+    var out = descendants(within || document, []);
+    if (within && within.shadowRoot) descendants(within.shadowRoot, out);
+    return out;
   }
 
   // q: {role, name: {kind, value, flags}, level, hidden}; within: an
@@ -228,7 +250,9 @@ var __e2e = (function () {
     describe: describe,
     info: info,
     focused: function () {
-      return info(document.activeElement);
+      var el = document.activeElement;
+      while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+      return info(el);
     }
   };
 })();

@@ -1,0 +1,201 @@
+//! The widget modules' work (`src/bin/widgets.rs`, `src/bin/widgets_forms.rs`):
+//! mount a kind into the element `embed.js` made in the partner element's
+//! shadow root, with the contexts every widget's components read, and the
+//! partner's `CustomEvent`s as their reports.
+
+use leptos::prelude::*;
+
+use super::kind::{Kind, WidgetError};
+use super::view::{BookOfferWidget, CallUs, CheckerWidget, ContactFormWidget, FaqWidget};
+
+/// The kinds a widget module mounts: what it was built with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modules {
+    /// The small module: the checker and the FAQ.
+    Widgets,
+    /// Every kind.
+    WidgetsForms,
+}
+
+/// What a widget's kind needs to be shown, read from its element.
+pub struct Setup {
+    pub kind: Kind,
+    /// Prefix of its element ids, unique on the page.
+    pub id: String,
+    /// The app's page (the directory of `embed.js`), absolute.
+    pub base: String,
+    /// The FAQ's [`super::kind::QUESTIONS_ATTR`].
+    pub questions: Option<String>,
+}
+
+/// Why the widget of `setup` cannot be shown by the module `modules`, if
+/// it cannot: checked before anything is mounted, so a bad attribute
+/// leaves the partner's fallback alone.
+pub fn check(setup: &Setup, faq_ids: &[&str], modules: Modules) -> Result<(), WidgetError> {
+    match setup.kind {
+        Kind::Faq => super::kind::chosen_questions(faq_ids, setup.questions.as_deref()).map(drop),
+        Kind::ContactForm | Kind::BookOffer if modules == Modules::Widgets => {
+            Err(WidgetError::WrongModule(setup.kind.id()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The widget's view in the module `modules`, or why not.
+pub fn widget_view(setup: &Setup, modules: Modules) -> Result<AnyView, WidgetError> {
+    let content = crate::content::use_content();
+    Ok(match setup.kind {
+        Kind::InsuranceChecker => {
+            view! { <CheckerWidget id=format!("{}-checker", setup.id) page_url=setup.base.clone()/> }
+                .into_any()
+        }
+        Kind::Faq => {
+            let ids: Vec<&str> = content.faq.iter().map(|item| item.id).collect();
+            let questions = super::kind::chosen_questions(&ids, setup.questions.as_deref())?;
+            view! { <FaqWidget questions=questions/> }.into_any()
+        }
+        Kind::CallUs => view! { <CallUs/> }.into_any(),
+        Kind::ContactForm if modules == Modules::WidgetsForms => {
+            view! { <ContactFormWidget/> }.into_any()
+        }
+        Kind::BookOffer if modules == Modules::WidgetsForms => {
+            view! { <BookOfferWidget/> }.into_any()
+        }
+        Kind::ContactForm | Kind::BookOffer => {
+            return Err(WidgetError::WrongModule(setup.kind.id()))
+        }
+    })
+}
+
+#[cfg(all(feature = "widget", target_arch = "wasm32"))]
+pub use imp::{mount, mount_forms, MountForms, Mounted};
+
+#[cfg(all(feature = "widget", target_arch = "wasm32"))]
+mod imp {
+    use std::any::Any;
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    use leptos::prelude::*;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::HtmlElement;
+
+    use super::{widget_view, Modules, Setup};
+    use crate::content::{ContentCtx, WIDGET_CONTENT};
+    use crate::forms::context::ConfigUrl;
+    use crate::forms::io::CONFIG_URL;
+    use crate::loader::parts::PART_ATTR;
+    use crate::platform::host_events::{Detail, HostEvent, HostEvents};
+    use crate::widgets::kind::{Kind, WidgetError, QUESTIONS_ATTR};
+
+    thread_local! {
+        /// Numbers the widgets of this instance, for unique element ids.
+        static COUNT: Cell<u32> = const { Cell::new(0) };
+    }
+
+    /// A mounted widget: `embed.js` keeps it, and frees it to unmount.
+    #[wasm_bindgen]
+    pub struct Mounted {
+        _handles: Vec<Box<dyn Any>>,
+    }
+
+    /// Mounts the forms' placeholders under a widget's root, with the
+    /// widget's contexts. A function the module with the forms passes to
+    /// [`mount`], so the small module does not link the forms at all.
+    pub type MountForms = fn(&HtmlElement, Rc<dyn Fn()>) -> Vec<Box<dyn Any>>;
+
+    /// Mounts the widget `kind` of the partner element `host` into `root`;
+    /// `forms` is [`mount_forms`] in the module that has them.
+    pub fn mount(
+        host: &HtmlElement,
+        root: HtmlElement,
+        kind: &str,
+        base: String,
+        forms: Option<MountForms>,
+    ) -> Result<Mounted, WidgetError> {
+        let modules = if forms.is_some() {
+            Modules::WidgetsForms
+        } else {
+            Modules::Widgets
+        };
+        let kind = Kind::from_id(kind)?;
+        let number = COUNT.with(|count| {
+            count.set(count.get() + 1);
+            count.get()
+        });
+        let setup = Setup {
+            kind,
+            id: format!("aa-w{number}"),
+            base,
+            questions: host.get_attribute(QUESTIONS_ATTR),
+        };
+        let config_url = format!("{}{CONFIG_URL}", setup.base);
+        let target = host.clone();
+        let contexts: Rc<dyn Fn()> = Rc::new(move || {
+            provide_context(ContentCtx(&WIDGET_CONTENT));
+            provide_context(ConfigUrl(config_url.clone()));
+            let target = StoredValue::new_local(target.clone());
+            provide_context(HostEvents(Callback::new(move |event: HostEvent| {
+                target.with_value(|host| dispatch(host, &event));
+            })));
+        });
+        let faq_ids: Vec<&str> = WIDGET_CONTENT.faq.iter().map(|item| item.id).collect();
+        super::check(&setup, &faq_ids, modules)?;
+        let with = contexts.clone();
+        let handle = leptos::mount::mount_to(root.clone(), move || {
+            with();
+            widget_view(&setup, modules).unwrap_or_else(|_| ().into_any())
+        });
+        let mut handles: Vec<Box<dyn Any>> = vec![Box::new(handle)];
+        if let Some(forms) = forms {
+            handles.extend(forms(&root, contexts));
+        }
+        Ok(Mounted { _handles: handles })
+    }
+
+    /// The forms mount into their placeholders, as on the page.
+    pub fn mount_forms(root: &HtmlElement, contexts: Rc<dyn Fn()>) -> Vec<Box<dyn Any>> {
+        let Ok(parts) = root.query_selector_all(&format!("[{PART_ATTR}]")) else {
+            return Vec::new();
+        };
+        (0..parts.length())
+            .filter_map(|i| parts.item(i)?.dyn_into::<HtmlElement>().ok())
+            .filter_map(|part| {
+                let with = contexts.clone();
+                match crate::loader::mount::mount_part(part, move || with()) {
+                    Ok(handle) => handle,
+                    Err(error) => {
+                        web_sys::console::error_1(&error.to_string().into());
+                        None
+                    }
+                }
+            })
+            .collect()
+    }
+
+    #[wasm_bindgen]
+    impl Mounted {
+        /// Removes the widget (`embed.js` then shows the fallback again).
+        pub fn unmount(self) {}
+    }
+
+    fn dispatch(host: &HtmlElement, event: &HostEvent) {
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        let detail = js_sys::Object::new();
+        for (name, value) in event.detail() {
+            let value = match value {
+                Detail::Text(text) => JsValue::from_str(text),
+                Detail::Number(number) => JsValue::from(number),
+                Detail::Null => JsValue::NULL,
+            };
+            let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(name), &value);
+        }
+        init.set_detail(&detail);
+        if let Ok(custom) = web_sys::CustomEvent::new_with_event_init_dict(event.name(), &init) {
+            let _ = host.dispatch_event(&custom);
+        }
+    }
+}
