@@ -13,6 +13,8 @@ use std::fmt::Write as _;
 
 use serde::Deserialize;
 
+use crate::widgets::kind::Kind;
+
 /// The settings file, relative to the repository root.
 pub const SETTINGS_FILE: &str = "deploy/headers.toml";
 
@@ -22,6 +24,14 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// What `Cache-Control` says of a file with a fixed name: use it only after
 /// asking the server (a cheap 304 with ETag/Last-Modified).
 pub const REVALIDATE: &str = "no-cache";
+
+/// What `Cache-Control` says of the partners' loader, `embed.js`: its URL
+/// is fixed (partners' pages name it), so it cannot be immutable, yet every
+/// partner page load would otherwise ask the server first. Five minutes
+/// after a deployment every browser has the new one; until then a cached
+/// loader names the previous build's hashed files, so a deployment that
+/// deletes those at once shows such visitors the partner's fallback.
+pub const SHORT: &str = "public, max-age=300";
 
 /// What `Cache-Control` says of an error (a 404): keep nothing.
 pub const NOT_FOUND: &str = "no-store";
@@ -45,11 +55,20 @@ pub enum Class {
     Other,
     /// A path with no file: the host's 404.
     Missing,
+    /// `/embed.js`, the partners' loader (src/widgets/).
+    EmbedLoader,
+    /// The partner widgets' hashed JavaScript and CSS (`widgets-…`,
+    /// `widgets-forms-…`, `embed-…`), loaded by other sites.
+    WidgetAsset,
+    /// The partner widgets' hashed wasm (`widgets-…_bg.wasm`).
+    WidgetWasm,
+    /// The iframe pages for partners, `/embed/<kind>/`.
+    EmbedPage,
 }
 
 impl Class {
     /// Every class, in the order the outputs list them.
-    pub const ALL: [Class; 8] = [
+    pub const ALL: [Class; 12] = [
         Class::Page,
         Class::HashedAsset,
         Class::HashedWasm,
@@ -58,6 +77,10 @@ impl Class {
         Class::ServiceWorker,
         Class::Other,
         Class::Missing,
+        Class::EmbedLoader,
+        Class::WidgetAsset,
+        Class::WidgetWasm,
+        Class::EmbedPage,
     ];
 
     /// A short name for comments, policy names and test messages.
@@ -71,6 +94,10 @@ impl Class {
             Class::ServiceWorker => "service-worker",
             Class::Other => "other",
             Class::Missing => "missing",
+            Class::EmbedLoader => "embed-loader",
+            Class::WidgetAsset => "widget-asset",
+            Class::WidgetWasm => "widget-wasm",
+            Class::EmbedPage => "embed-page",
         }
     }
 
@@ -85,18 +112,44 @@ impl Class {
             Class::ServiceWorker => "the service worker",
             Class::Other => "every other file (icons, images)",
             Class::Missing => "a path with no file (404)",
+            Class::EmbedLoader => {
+                "the partners' loader: a fixed name other sites load, cached briefly"
+            }
+            Class::WidgetAsset => {
+                "the partner widgets' hashed JavaScript and CSS, loaded by other sites"
+            }
+            Class::WidgetWasm => "the partner widgets' hashed wasm, loaded by other sites",
+            Class::EmbedPage => "the iframe pages other sites may frame",
         }
     }
 
-    /// The paths with a fixed name this class covers.
+    /// The paths with a fixed name this class covers. The embed pages' are
+    /// made from [`EMBED_KINDS`], see [`Class::known_paths`].
     pub const fn fixed_paths(self) -> &'static [&'static str] {
         match self {
             Class::Page => &["/", "/index.html"],
             Class::FormConfig => &["/form-config.json"],
             Class::Manifest => &["/manifest.webmanifest"],
             Class::ServiceWorker => &["/sw.js"],
+            Class::EmbedLoader => &["/embed.js"],
             _ => &[],
         }
+    }
+
+    /// Every path the class covers whatever the build wrote: the fixed
+    /// paths, and for [`Class::EmbedPage`] each kind's directory URL and
+    /// its `index.html`.
+    pub fn known_paths(self) -> Vec<String> {
+        let mut paths: Vec<String> = self.fixed_paths().iter().map(|p| p.to_string()).collect();
+        if self == Class::EmbedPage {
+            paths.extend(EMBED_KINDS.iter().flat_map(|kind| {
+                [
+                    format!("/embed/{kind}/"),
+                    format!("/embed/{kind}/index.html"),
+                ]
+            }));
+        }
+        paths
     }
 
     /// The class of the file at URL `path` (which exists).
@@ -107,11 +160,27 @@ impl Class {
         {
             return class;
         }
-        match hashed_kind(path) {
-            Some(HashedKind::Wasm) => Class::HashedWasm,
-            Some(HashedKind::Asset) => Class::HashedAsset,
-            None => Class::Other,
+        if is_embed_page(path) {
+            return Class::EmbedPage;
         }
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let for_partners = WIDGET_STEMS.iter().any(|stem| name.starts_with(stem));
+        match (hashed_kind(path), for_partners) {
+            (Some(HashedKind::Wasm), true) => Class::WidgetWasm,
+            (Some(HashedKind::Asset), true) => Class::WidgetAsset,
+            (Some(HashedKind::Wasm), false) => Class::HashedWasm,
+            (Some(HashedKind::Asset), false) => Class::HashedAsset,
+            (None, _) => Class::Other,
+        }
+    }
+
+    /// Whether other sites load the class's files (the partner widgets'):
+    /// they get CORS and a cross-origin resource policy, nothing else does.
+    pub const fn for_partners(self) -> bool {
+        matches!(
+            self,
+            Class::EmbedLoader | Class::WidgetAsset | Class::WidgetWasm | Class::FormConfig
+        )
     }
 
     /// How long browsers (and CDNs) may keep the file. A 404 is not kept at
@@ -121,7 +190,10 @@ impl Class {
     /// `no-store` too).
     pub const fn cache_control(self) -> Option<&'static str> {
         match self {
-            Class::HashedAsset | Class::HashedWasm => Some(IMMUTABLE),
+            Class::HashedAsset | Class::HashedWasm | Class::WidgetAsset | Class::WidgetWasm => {
+                Some(IMMUTABLE)
+            }
+            Class::EmbedLoader => Some(SHORT),
             Class::Missing => Some(NOT_FOUND),
             _ => Some(REVALIDATE),
         }
@@ -132,11 +204,37 @@ impl Class {
     /// compilation); other types are the host's.
     pub const fn content_type(self) -> Option<&'static str> {
         match self {
-            Class::HashedWasm => Some("application/wasm"),
+            Class::HashedWasm | Class::WidgetWasm => Some("application/wasm"),
             Class::Manifest => Some("application/manifest+json; charset=utf-8"),
             _ => None,
         }
     }
+}
+
+/// The name prefixes of the partner widgets' hashed files.
+const WIDGET_STEMS: [&str; 2] = ["widgets-", "embed-"];
+
+/// The kinds of partner widget, each with an iframe page at
+/// `/embed/<kind>/`: the ids of `crate::widgets::kind::Kind`.
+pub const EMBED_KINDS: [&str; Kind::ALL.len()] = {
+    let mut ids = [""; Kind::ALL.len()];
+    let mut i = 0;
+    while i < ids.len() {
+        ids[i] = Kind::ALL[i].id();
+        i += 1;
+    }
+    ids
+};
+
+/// `/embed/<kind>/` or `/embed/<kind>/index.html` of a known kind.
+fn is_embed_page(path: &str) -> bool {
+    let Some(rest) = path.strip_prefix("/embed/") else {
+        return false;
+    };
+    let kind = rest
+        .strip_suffix("/index.html")
+        .or_else(|| rest.strip_suffix('/'));
+    kind.is_some_and(|kind| EMBED_KINDS.contains(&kind))
 }
 
 /// Hashed build output: what Trunk and the post-build step write,
@@ -183,6 +281,9 @@ pub struct Settings {
     /// Also put the CSP into the page as a `<meta>` element, for hosts that
     /// cannot send headers (GitHub Pages).
     pub meta_csp: bool,
+    /// Who may frame the iframe pages for partners (`[embed]
+    /// frame-ancestors`): `*` (any site, the default), or origins.
+    pub embed_frame_ancestors: Vec<String>,
 }
 
 /// A mistake in [`SETTINGS_FILE`].
@@ -192,6 +293,8 @@ pub enum SettingsError {
     Toml(String),
     #[error("{SETTINGS_FILE}: `csp.connect-src` entry {value:?} {why}")]
     BadSource { value: String, why: &'static str },
+    #[error("{SETTINGS_FILE}: `embed.frame-ancestors` entry {value:?} {why}")]
+    BadFrameAncestor { value: String, why: &'static str },
 }
 
 #[derive(Deserialize)]
@@ -200,6 +303,29 @@ struct RawSettings {
     csp: RawCsp,
     #[serde(default)]
     page: RawPage,
+    #[serde(default)]
+    embed: RawEmbed,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEmbed {
+    #[serde(rename = "frame-ancestors", default = "any_site")]
+    frame_ancestors: Vec<String>,
+}
+
+impl Default for RawEmbed {
+    fn default() -> Self {
+        RawEmbed {
+            frame_ancestors: any_site(),
+        }
+    }
+}
+
+/// Partners are any site: the embed pages may be framed anywhere unless the
+/// deployer lists who.
+fn any_site() -> Vec<String> {
+    vec!["*".into()]
 }
 
 #[derive(Deserialize)]
@@ -227,11 +353,49 @@ impl Settings {
             .into_iter()
             .map(|value| check_source(value.trim()).map(|()| value.trim().to_string()))
             .collect::<Result<_, _>>()?;
+        let frame_ancestors: Vec<String> = raw
+            .embed
+            .frame_ancestors
+            .iter()
+            .map(|value| value.trim().to_string())
+            .collect();
+        check_frame_ancestors(&frame_ancestors)?;
         Ok(Settings {
             connect_src,
             meta_csp: raw.page.meta_csp,
+            embed_frame_ancestors: frame_ancestors,
         })
     }
+}
+
+/// `embed.frame-ancestors`: `*`, `'self'`, `'none'` alone, or origins as
+/// [`check_source`] takes them.
+fn check_frame_ancestors(values: &[String]) -> Result<(), SettingsError> {
+    let bad = |value: &str, why| {
+        Err(SettingsError::BadFrameAncestor {
+            value: value.to_string(),
+            why,
+        })
+    };
+    if values.is_empty() {
+        return bad(
+            "",
+            "list is empty: write [\"'none'\"] to let no site frame the embed pages",
+        );
+    }
+    for value in values {
+        match value.as_str() {
+            "*" | "'self'" => {}
+            "'none'" if values.len() == 1 => {}
+            "'none'" => return bad(value, "must stand alone"),
+            _ => {
+                if let Err(SettingsError::BadSource { why, .. }) = check_source(value) {
+                    return bad(value, why);
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A CSP source expression a deployer may add to `connect-src`: a scheme
@@ -355,7 +519,14 @@ impl InlineSources {
 /// which leaves scripts and styles to the page's `<meta>` CSP
 /// ([`page_meta_csp`]) and says everything else itself.
 pub fn class_csp_directives(class: Class, settings: &Settings) -> Vec<(&'static str, String)> {
-    let all = csp_directives(settings);
+    let mut all = csp_directives(settings);
+    if class == Class::EmbedPage {
+        for (name, value) in &mut all {
+            if *name == "frame-ancestors" {
+                *value = settings.embed_frame_ancestors.join(" ");
+            }
+        }
+    }
     if class != Class::Page {
         return all;
     }
@@ -442,7 +613,7 @@ pub fn security_headers(class: Class, settings: &Settings) -> Vec<Header> {
         name,
         value: value.to_string(),
     };
-    vec![
+    let mut all = vec![
         h("Content-Security-Policy", &csp(class, settings)),
         h("X-Content-Type-Options", "nosniff"),
         h("Referrer-Policy", "strict-origin-when-cross-origin"),
@@ -451,9 +622,30 @@ pub fn security_headers(class: Class, settings: &Settings) -> Vec<Header> {
             "camera=(), microphone=(), geolocation=()",
         ),
         h("Cross-Origin-Opener-Policy", "same-origin"),
-        // frame-ancestors supersedes it in every current browser; for old ones.
-        h("X-Frame-Options", "SAMEORIGIN"),
-    ]
+    ];
+    // frame-ancestors supersedes it in every current browser; for old ones.
+    // Not on the embed pages: it can only say "this origin" or "nobody",
+    // and partners frame them from theirs.
+    if class != Class::EmbedPage {
+        all.push(h("X-Frame-Options", "SAMEORIGIN"));
+    }
+    // Which sites may load the file with no CORS (a partner's <script>,
+    // its widgets' <link> in a shadow root): the widgets' files any, the
+    // rest only this one. The embed pages are no exception: a browser
+    // checks this on a frame only when the framing page sends COEP, and
+    // such a page could not frame them anyway (they send no COEP).
+    let resource = if class.for_partners() {
+        "cross-origin"
+    } else {
+        "same-origin"
+    };
+    all.push(h("Cross-Origin-Resource-Policy", resource));
+    if class.for_partners() {
+        // No credentials are ever sent (the loader and the module fetch
+        // with CORS and no cookies), so `*` is exact.
+        all.push(h("Access-Control-Allow-Origin", "*"));
+    }
+    all
 }
 
 /// Every header of a response of `class`, over HTTPS.
@@ -508,7 +700,7 @@ pub fn headers_file(files: &[String], settings: &Settings) -> String {
     write_rule(&mut out, "/*", Some("every response"), &common);
     let mut paths: Vec<(Class, String)> = Class::ALL
         .iter()
-        .flat_map(|class| class.fixed_paths().iter().map(|p| (*class, p.to_string())))
+        .flat_map(|class| class.known_paths().into_iter().map(|p| (*class, p)))
         .collect();
     for file in files {
         if !paths.iter().any(|(_, path)| path == file) && !is_precompressed(file) {
@@ -614,10 +806,39 @@ pub fn nginx_conf(settings: &Settings) -> String {
          \x20   gzip_vary on;\n\n\
          \x20   # A missing file is a real 404 with the build's 404.html, as on the\n\
          \x20   # static hosts, never the article.\n\
-         \x20   error_page 404 /404.html;\n",
+         \x20   error_page 404 /404.html;\n\n\
+         \x20   # Which location a request gets: an exact one (=) if any; else the\n\
+         \x20   # longest prefix, if it is marked ^~; else the FIRST regular expression\n\
+         \x20   # (~) in this file's order that matches; else the longest prefix. So\n\
+         \x20   # /embed.js is exact (never a hashed .js); /embed/ is ^~, so the\n\
+         \x20   # iframe pages' index.html never reach the page's expression; and the\n\
+         \x20   # partner widgets' expressions come before the generic hashed ones,\n\
+         \x20   # which match their files too.\n",
     );
     let hashed = format!("-[0-9a-f]{{{HASH_LEN}}}");
-    let locations: [(Class, String, &str); 7] = [
+    // `Class::of_file`'s rule: a name starting with `widgets-` or `embed-`.
+    let partner = format!("/(widgets|embed)-([^/]*-)?[0-9a-f]{{{HASH_LEN}}}");
+    let locations: [(Class, String, &str); 11] = [
+        (
+            Class::EmbedLoader,
+            "= /embed.js".into(),
+            "try_files $uri =404;",
+        ),
+        (
+            Class::EmbedPage,
+            "^~ /embed/".into(),
+            "try_files $uri $uri/ =404;",
+        ),
+        (
+            Class::WidgetAsset,
+            format!("~ \"{partner}\\.(js|css)$\""),
+            "try_files $uri =404;",
+        ),
+        (
+            Class::WidgetWasm,
+            format!("~ \"{partner}_bg\\.wasm$\""),
+            "try_files $uri =404;",
+        ),
         (
             Class::HashedAsset,
             format!("~ \"{hashed}\\.(js|css)$\""),
@@ -714,12 +935,21 @@ pub fn cloudfront_behaviors() -> Vec<Behavior> {
     const HASHED_JS: &str = "*-????????????????.js";
     const HASHED_CSS: &str = "*-????????????????.css";
     const HASHED_WASM: &str = "*-????????????????_bg.wasm";
+    const WIDGET_JS: &str = "/widgets*-????????????????.js";
+    const WIDGET_CSS: &str = "/embed-????????????????.css";
+    const WIDGET_WASM: &str = "/widgets*-????????????????_bg.wasm";
     let b = |path_pattern, class, cache_policy| Behavior {
         path_pattern,
         class,
         cache_policy,
     };
     vec![
+        // The partners' files first: the generic hashed patterns match them too.
+        b("/embed.js", Class::EmbedLoader, "Managed-CachingOptimized"),
+        b("/embed/*", Class::EmbedPage, "Managed-CachingOptimized"),
+        b(WIDGET_JS, Class::WidgetAsset, "Managed-CachingOptimized"),
+        b(WIDGET_CSS, Class::WidgetAsset, "Managed-CachingOptimized"),
+        b(WIDGET_WASM, Class::WidgetWasm, "Managed-CachingOptimized"),
         b(HASHED_JS, Class::HashedAsset, "Managed-CachingOptimized"),
         b(HASHED_CSS, Class::HashedAsset, "Managed-CachingOptimized"),
         b(HASHED_WASM, Class::HashedWasm, "Managed-CachingOptimized"),
@@ -752,6 +982,7 @@ pub fn cloudfront_policies(settings: &Settings) -> Vec<(String, String)> {
         .map(|class| {
             let name = format!("asana-article-{}", class.id());
             let mut custom = Vec::new();
+            let mut cors = None;
             let mut security = serde_json::Map::new();
             for header in headers(class, settings) {
                 match header.name {
@@ -781,17 +1012,30 @@ pub fn cloudfront_policies(settings: &Settings) -> Vec<(String, String)> {
                     }
                     // S3 stores the type with the object (see the upload step).
                     "Content-Type" => {}
+                    // CloudFront refuses CORS headers as custom headers.
+                    "Access-Control-Allow-Origin" => {
+                        cors = Some(serde_json::json!({
+                            "AccessControlAllowOrigins": { "Quantity": 1, "Items": [header.value] },
+                            "AccessControlAllowHeaders": { "Quantity": 1, "Items": ["*"] },
+                            "AccessControlAllowMethods": { "Quantity": 2, "Items": ["GET", "HEAD"] },
+                            "AccessControlAllowCredentials": false,
+                            "OriginOverride": true,
+                        }));
+                    }
                     _ => custom.push(serde_json::json!({
                         "Header": header.name, "Value": header.value, "Override": true,
                     })),
                 }
             }
-            let policy = serde_json::json!({
+            let mut policy = serde_json::json!({
                 "Name": name,
                 "Comment": format!("Asana article: {}", class.what()),
                 "SecurityHeadersConfig": security,
                 "CustomHeadersConfig": { "Quantity": custom.len(), "Items": custom },
             });
+            if let Some(cors) = cors {
+                policy["CorsConfig"] = cors;
+            }
             let text = serde_json::to_string_pretty(&policy).unwrap_or_default() + "\n";
             (format!("{name}.json"), text)
         })
@@ -822,6 +1066,12 @@ pub fn cloudfront_readme() -> String {
             behavior.cache_policy
         );
     }
+    let shared = Class::ALL
+        .into_iter()
+        .filter(|class| class.for_partners())
+        .map(|class| format!("`asana-article-{}.json`", class.id()))
+        .collect::<Vec<_>>()
+        .join(", ");
     let wasm = Class::HashedWasm.content_type().unwrap_or_default();
     let manifest = Class::Manifest.content_type().unwrap_or_default();
     let _ = write!(
@@ -829,6 +1079,11 @@ pub fn cloudfront_readme() -> String {
         "\n`*` is the default behaviour. The page and other unhashed files are\n\
          cached at the edge (browsers revalidate them, `no-cache`), so each\n\
          deployment ends with an invalidation of the unhashed paths.\n\n\
+         Partner sites load the files of these policies from their own origin:\n\
+         {shared}. They say `Access-Control-Allow-Origin: *` in their CORS settings\n\
+         (CloudFront takes no CORS header as a custom one), which CloudFront\n\
+         adds to every request carrying an `Origin`: each cross-origin fetch of\n\
+         a module, its wasm or form-config.json does.\n\n\
          ## Error pages\n\n\
          Custom error responses for 403 (what a private bucket answers for a\n\
          missing key) and 404: response page `/404.html`, HTTP response code 404,\n\
@@ -843,7 +1098,7 @@ pub fn cloudfront_readme() -> String {
          [ -f dist/manifest.webmanifest ] && aws s3 cp dist/manifest.webmanifest \"s3://$BUCKET/\" \\\n\
          \x20 --content-type '{manifest}'\n\
          aws cloudfront create-invalidation --distribution-id \"$DISTRIBUTION\" \\\n\
-         \x20 --paths / /index.html /form-config.json /manifest.webmanifest /sw.js\n\
+         \x20 --paths / /index.html /form-config.json /manifest.webmanifest /sw.js /embed.js '/embed/*'\n\
          ```\n"
     );
     out
@@ -907,6 +1162,14 @@ mod tests {
             let shipped = std::fs::read_to_string(root.join(&path)).unwrap();
             assert!(!local(&shipped), "{path} allows a local backend");
         }
+    }
+
+    #[test]
+    fn the_tests_settings_parse() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(root.join("tests/fixtures/headers.toml")).unwrap();
+        let settings = Settings::parse(&text).unwrap();
+        assert_eq!(settings.embed_frame_ancestors, ["*"]);
     }
 
     #[test]
@@ -1161,7 +1424,7 @@ mod tests {
             .lines()
             .filter(|l| l.contains("Content-Security-Policy"))
             .collect();
-        assert_eq!(csp_lines.len(), 8, "{conf}");
+        assert_eq!(csp_lines.len(), 12, "{conf}");
         let want = |class| format!("\"{}$aa_csp_upgrade\"", csp_without_upgrade(class, &s));
         let page = csp_lines
             .iter()
@@ -1171,13 +1434,17 @@ mod tests {
             .iter()
             .filter(|l| l.contains(&want(Class::Other)))
             .count();
-        assert_eq!((page, rest), (1, 7), "{csp_lines:?}");
+        let embed = csp_lines
+            .iter()
+            .filter(|l| l.contains(&want(Class::EmbedPage)))
+            .count();
+        assert_eq!((page, rest, embed), (1, 10, 1), "{csp_lines:?}");
         assert!(conf.contains("default_type \"application/wasm\";"));
         assert_eq!(conf.matches(IMMUTABLE).count(), 1, "in its map only");
         assert_eq!(
             conf.matches("add_header Cache-Control \"$aa_cache_immutable\" always;")
                 .count(),
-            2
+            4
         );
         assert!(
             conf.contains("add_header Cache-Control \"no-store\" always;"),
@@ -1211,6 +1478,13 @@ mod tests {
             "/form-config.json",
             "/index.html",
             "/favicon.svg",
+            "/embed.js",
+            "/embed/faq/",
+            "/embed/faq/index.html",
+            "/embed-0123456789abcdef.css",
+            "/widgets-0123456789abcdef.js",
+            "/widgets-forms-0123456789abcdef.js",
+            "/widgets-forms-0123456789abcdef_bg.wasm",
         ] {
             let first = cloudfront_behaviors()
                 .into_iter()
@@ -1234,11 +1508,27 @@ mod tests {
             );
         }
         let policies = cloudfront_policies(&settings());
-        assert_eq!(policies.len(), 6);
+        assert_eq!(policies.len(), 10);
+        let loader: serde_json::Value = serde_json::from_str(
+            &policies
+                .iter()
+                .find(|(n, _)| n.contains("-embed-loader"))
+                .unwrap()
+                .1,
+        )
+        .unwrap();
+        assert_eq!(
+            loader["CorsConfig"]["AccessControlAllowOrigins"]["Items"],
+            serde_json::json!(["*"])
+        );
+        assert!(
+            !loader.to_string().contains("\"Header\":\"Access-Control"),
+            "CORS as a custom header: {loader}"
+        );
         let page: serde_json::Value = serde_json::from_str(
             &policies
                 .iter()
-                .find(|(n, _)| n.contains("-page"))
+                .find(|(n, _)| n == "asana-article-page.json")
                 .unwrap()
                 .1,
         )
@@ -1247,5 +1537,224 @@ mod tests {
             page["SecurityHeadersConfig"]["ContentSecurityPolicy"]["ContentSecurityPolicy"],
             csp(Class::Page, &settings())
         );
+    }
+
+    #[test]
+    fn classifies_the_partners_files() {
+        for (path, class) in [
+            ("/embed.js", Class::EmbedLoader),
+            ("/embed-0123456789abcdef.css", Class::WidgetAsset),
+            ("/widgets-0123456789abcdef.js", Class::WidgetAsset),
+            ("/widgets-forms-0123456789abcdef.js", Class::WidgetAsset),
+            ("/widgets-0123456789abcdef_bg.wasm", Class::WidgetWasm),
+            ("/widgets-forms-0123456789abcdef_bg.wasm", Class::WidgetWasm),
+            ("/embed/faq/", Class::EmbedPage),
+            ("/embed/insurance-checker/index.html", Class::EmbedPage),
+            // The page's own files stay what they were.
+            ("/forms-0123456789abcdef.js", Class::HashedAsset),
+            ("/forms-0123456789abcdef_bg.wasm", Class::HashedWasm),
+            ("/app-0123456789abcdef.css", Class::HashedAsset),
+            ("/index.html", Class::Page),
+            ("/sub/index.html", Class::Other),
+            ("/embed.json", Class::Other),
+            ("/embed/nope/index.html", Class::Other),
+        ] {
+            assert_eq!(Class::of_file(path), class, "{path}");
+        }
+        assert_eq!(
+            EMBED_KINDS,
+            [
+                "insurance-checker",
+                "contact-form",
+                "book-offer",
+                "faq",
+                "call-us"
+            ]
+        );
+        for kind in EMBED_KINDS {
+            for path in [
+                format!("/embed/{kind}/"),
+                format!("/embed/{kind}/index.html"),
+            ] {
+                assert_eq!(Class::of_file(&path), Class::EmbedPage, "{path}");
+                assert!(Class::EmbedPage.known_paths().contains(&path), "{path}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_partners_files_are_shared_with_other_sites() {
+        let s = settings();
+        for class in Class::ALL {
+            let all = headers(class, &s);
+            let value = |name: &str| {
+                all.iter()
+                    .filter(|h| h.name == name)
+                    .map(|h| h.value.as_str())
+                    .collect::<Vec<_>>()
+            };
+            let partner = class.for_partners();
+            assert_eq!(
+                value("Access-Control-Allow-Origin"),
+                if partner { vec!["*"] } else { vec![] },
+                "{class:?}"
+            );
+            let corp = if partner {
+                "cross-origin"
+            } else {
+                "same-origin"
+            };
+            assert_eq!(value("Cross-Origin-Resource-Policy"), [corp], "{class:?}");
+        }
+        let partners: Vec<Class> = Class::ALL
+            .into_iter()
+            .filter(|c| c.for_partners())
+            .collect();
+        assert_eq!(
+            partners,
+            [
+                Class::FormConfig,
+                Class::EmbedLoader,
+                Class::WidgetAsset,
+                Class::WidgetWasm
+            ]
+        );
+    }
+
+    #[test]
+    fn only_the_embed_pages_may_be_framed_by_other_sites() {
+        let s = Settings::parse(
+            "[csp]\nconnect-src = []\n[embed]\nframe-ancestors = [\"https://partner.example\"]\n",
+        )
+        .unwrap();
+        let framing = |class| {
+            let all = headers(class, &s);
+            let csp = all
+                .iter()
+                .find(|h| h.name == "Content-Security-Policy")
+                .map(|h| h.value.clone())
+                .unwrap_or_default();
+            let ancestors = csp
+                .split("; ")
+                .find_map(|d| d.strip_prefix("frame-ancestors "))
+                .map(str::to_string);
+            let xfo = all.iter().any(|h| h.name == "X-Frame-Options");
+            (ancestors, xfo)
+        };
+        assert_eq!(
+            framing(Class::EmbedPage),
+            (Some("https://partner.example".into()), false)
+        );
+        for class in Class::ALL.into_iter().filter(|c| *c != Class::EmbedPage) {
+            assert_eq!(framing(class), (Some("'self'".into()), true), "{class:?}");
+        }
+        assert_eq!(settings().embed_frame_ancestors, ["*"], "the default");
+    }
+
+    #[test]
+    fn embed_frame_ancestors_are_checked() {
+        for (value, why) in [
+            ("[]", "list is empty"),
+            ("[\"'none'\", \"https://a.org\"]", "must stand alone"),
+            ("[\"'unsafe-inline'\"]", "not a keyword"),
+            ("[\"partner.example\"]", "must start with https://"),
+        ] {
+            let text = format!("[csp]\nconnect-src = []\n[embed]\nframe-ancestors = {value}\n");
+            let err = Settings::parse(&text).unwrap_err().to_string();
+            assert!(
+                err.contains("embed.frame-ancestors") && err.contains(why),
+                "{value}: {err}"
+            );
+        }
+        for ok in [
+            "[\"*\"]",
+            "[\"'none'\"]",
+            "[\"'self'\", \"https://*.partner.example\"]",
+        ] {
+            let text = format!("[csp]\nconnect-src = []\n[embed]\nframe-ancestors = {ok}\n");
+            assert!(Settings::parse(&text).is_ok(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn the_partners_files_have_one_owner_each_in_headers_file() {
+        let files: Vec<String> = [
+            "/embed.js",
+            "/embed/faq/index.html",
+            "/widgets-0123456789abcdef.js",
+            "/index.html",
+        ]
+        .map(String::from)
+        .to_vec();
+        let text = headers_file(&files, &settings());
+        let mut rules: Vec<(String, Vec<String>)> = Vec::new();
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            if let Some(header) = line.strip_prefix("  ") {
+                if let Some(rule) = rules.last_mut() {
+                    rule.1
+                        .push(header.split(':').next().unwrap_or_default().to_string());
+                }
+            } else {
+                rules.push((line.to_string(), Vec::new()));
+            }
+        }
+        for path in ["/embed.js", "/embed/faq/", "/embed/faq/index.html"] {
+            for header in [
+                "Content-Security-Policy",
+                "Cache-Control",
+                "Cross-Origin-Resource-Policy",
+                "X-Frame-Options",
+                "Access-Control-Allow-Origin",
+            ] {
+                let owners = rules
+                    .iter()
+                    .filter(|(rule, _)| rule == "/*" || rule == path)
+                    .filter(|(_, headers)| headers.iter().any(|h| h == header))
+                    .count();
+                let has = headers(Class::of_file(path), &settings())
+                    .iter()
+                    .any(|h| h.name == header);
+                assert_eq!(owners, usize::from(has), "{path} {header}:\n{text}");
+            }
+        }
+        assert!(
+            text.contains("/embed.js\n") && text.contains("Cache-Control: public, max-age=300"),
+            "{text}"
+        );
+        // What decides the counts above: the loader is shared and may not be
+        // framed, the embed pages the other way round.
+        let names = |class| {
+            headers(class, &settings())
+                .into_iter()
+                .map(|h| h.name)
+                .collect::<Vec<_>>()
+        };
+        assert!(names(Class::EmbedLoader).contains(&"Access-Control-Allow-Origin"));
+        assert!(names(Class::EmbedLoader).contains(&"X-Frame-Options"));
+        assert!(!names(Class::EmbedPage).contains(&"Access-Control-Allow-Origin"));
+        assert!(!names(Class::EmbedPage).contains(&"X-Frame-Options"));
+    }
+
+    #[test]
+    fn nginx_puts_the_partners_locations_before_the_page_and_hashed_ones() {
+        let conf = nginx_conf(&settings());
+        let at = |needle: &str| {
+            conf.find(needle)
+                .unwrap_or_else(|| panic!("no {needle} in\n{conf}"))
+        };
+        let embed_pages = at("location ^~ /embed/ {");
+        let widget_assets = at("location ~ \"/(widgets|embed)-([^/]*-)?[0-9a-f]{16}\\.(js|css)$\"");
+        let widget_wasm = at("location ~ \"/(widgets|embed)-([^/]*-)?[0-9a-f]{16}_bg\\.wasm$\"");
+        let hashed = at("location ~ \"-[0-9a-f]{16}\\.(js|css)$\"");
+        let page = at("location ~ \"/index\\.html$\"");
+        assert!(
+            widget_assets < hashed && widget_wasm < hashed && widget_wasm < page,
+            "{conf}"
+        );
+        assert!(embed_pages < page, "{conf}");
+        assert!(conf.contains("location = /embed.js {"), "{conf}");
     }
 }
