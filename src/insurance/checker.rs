@@ -57,8 +57,12 @@ pub fn CarrierChecker(
     let announced = RwSignal::new(String::new());
     let host = host_events::use_host_events();
     let reported = StoredValue::new(None::<HostEvent>);
-    // A widget's host hears the answer when the visitor does.
+    // A widget's host hears the answer when the visitor does (only widget
+    // builds have a host: the page's module leaves this out).
     let report = move || {
+        if host.is_none() || !cfg!(feature = "widget") {
+            return;
+        }
         let Some(event) = outcome.with_untracked(|o| o.as_ref().map(answered)) else {
             return;
         };

@@ -106,6 +106,10 @@ mod imp {
                 return EmbedAttributes(settings);
             }
             next = element.parent_element().or_else(|| {
+                // Only a widget's build is ever in a shadow root.
+                if !cfg!(feature = "widget") {
+                    return None;
+                }
                 let root = element.get_root_node();
                 root.dyn_into::<web_sys::ShadowRoot>()
                     .ok()

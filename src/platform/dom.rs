@@ -49,6 +49,10 @@ mod imp {
     /// to share an id never wins over the widget's.
     pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
         let document = web_sys::window()?.document()?;
+        // Only a widget's build can be in a shadow root.
+        if !cfg!(feature = "widget") {
+            return document.get_element_by_id(id);
+        }
         let in_widget = |host: web_sys::Element| host.shadow_root()?.get_element_by_id(id);
         if let Some(found) = document.active_element().and_then(in_widget) {
             return Some(found);

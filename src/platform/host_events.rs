@@ -140,6 +140,11 @@ impl HostEvents {
 /// The reports' destination around the calling component, if it is in a
 /// widget. Call it when the component is created, not in a handler.
 pub fn use_host_events() -> Option<HostEvents> {
+    // Only a widget's build has a host to tell: the page's modules leave
+    // the reporting code out.
+    if !cfg!(feature = "widget") {
+        return None;
+    }
     use_context::<HostEvents>()
 }
 

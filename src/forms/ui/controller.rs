@@ -594,7 +594,7 @@ impl FormCtl {
 /// URL, when the file is a widget's (absolute): a relative endpoint is the
 /// app's, not the partner page's.
 fn with_endpoint_of(mut config: FormConfig, file_url: &str) -> FormConfig {
-    if file_url.contains("://") {
+    if cfg!(feature = "widget") && file_url.contains("://") {
         if let Some(endpoint) = io::absolute_url(&config.endpoint, file_url) {
             config.endpoint = endpoint;
         }

@@ -16,6 +16,10 @@ impl FormCtl {
         let Some(host) = self.host else {
             return;
         };
+        // Only the widgets' builds report (and carry the code for it).
+        if !cfg!(feature = "widget") {
+            return;
+        }
         let kind = self.kind;
         Effect::new(move |_| {
             let step = self.step.get();

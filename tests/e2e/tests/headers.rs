@@ -24,6 +24,8 @@ pub fn tests() -> Vec<Test> {
         headers_file_lists_every_built_file,
         nginx_sends_what_the_headers_file_says,
         cloudflare_pages_sends_what_the_headers_file_says,
+        only_the_partners_files_are_shared_with_other_sites,
+        only_the_embed_pages_may_be_framed_by_other_sites,
     ]);
     all
 }
@@ -253,7 +255,7 @@ async fn nginx_sends_what_the_headers_file_says(page: &Page) -> Result<(), Strin
     let mut problems = Vec::new();
     for path in paths_to_compare(page.site_root(), &rules) {
         let response = http::get(page.port(), &path, &[]).await?;
-        problems.extend(disagreements("nginx", &path, &rules, &response));
+        problems.extend(disagreements("nginx", &path, &rules, &response, &[]));
     }
     ensure(problems.is_empty(), || problems.join("\n"))
 }
@@ -281,11 +283,16 @@ async fn cloudflare_pages_sends_what_the_headers_file_says(page: &Page) -> Resul
     let mut problems = Vec::new();
     for path in paths_to_compare(&site, &rules) {
         let response = http::get(wrangler.port, &path, &[]).await?;
+        // Cloudflare Pages sends `Access-Control-Allow-Origin: *` with every
+        // static file of its own accord (public files, never with
+        // credentials); only the partners' files need it, and get it from
+        // `_headers` everywhere else.
         problems.extend(disagreements(
             "wrangler pages dev",
             &path,
             &rules,
             &response,
+            &[("access-control-allow-origin", "*")],
         ));
     }
     ensure(problems.is_empty(), || problems.join("\n"))
@@ -317,13 +324,109 @@ fn paths_to_compare(root: &Path, rules: &[Rule]) -> Vec<String> {
     paths
 }
 
+/// The partner widgets' files (the loader, their stylesheet, their two
+/// modules, `form-config.json`) are readable by any origin; nothing else
+/// is, and the loader is cached only briefly.
+async fn only_the_partners_files_are_shared_with_other_sites(page: &Page) -> Result<(), String> {
+    let files = built_files(page.site_root());
+    let top = |prefix: &str, suffix: &str| {
+        files
+            .iter()
+            .find(|f| f.starts_with(prefix) && f.ends_with(suffix))
+            .cloned()
+            .ok_or_else(|| format!("no built file {prefix}*{suffix}"))
+    };
+    let shared = [
+        "/embed.js".to_string(),
+        "/form-config.json".to_string(),
+        top("/embed-", ".css")?,
+        top("/widgets-forms-", "_bg.wasm")?,
+        top("/widgets-forms-", ".js")?,
+        top("/widgets-", "_bg.wasm")?,
+    ];
+    let own = [
+        "/".to_string(),
+        top("/forms-", "_bg.wasm")?,
+        top("/app-", ".css")?,
+        "/sw.js".to_string(),
+        "/embed/faq/".to_string(),
+    ];
+    for path in &shared {
+        let response =
+            http::get(page.port(), path, &[("Origin", "http://partner.example")]).await?;
+        expect_header(&response, path, "Access-Control-Allow-Origin", "*")?;
+        expect_header(
+            &response,
+            path,
+            "Cross-Origin-Resource-Policy",
+            "cross-origin",
+        )?;
+    }
+    for path in &own {
+        let response =
+            http::get(page.port(), path, &[("Origin", "http://partner.example")]).await?;
+        ensure(
+            response.header("Access-Control-Allow-Origin").is_none(),
+            || format!("GET {path}: shared with other sites"),
+        )?;
+        // The iframe pages too: a browser checks it on a frame only for a
+        // framing page with COEP, which needs COEP on the frame as well.
+        let corp = response.require("Cross-Origin-Resource-Policy")?;
+        ensure(corp == "same-origin", || {
+            format!("GET {path}: Cross-Origin-Resource-Policy {corp}")
+        })?;
+    }
+    let loader = http::get(page.port(), "/embed.js", &[]).await?;
+    expect_header(&loader, "/embed.js", "Cache-Control", "public, max-age=300")
+}
+
+/// The iframe pages may be framed by other sites (the tests' settings keep
+/// the default `*`), with no X-Frame-Options; the article may not.
+async fn only_the_embed_pages_may_be_framed_by_other_sites(page: &Page) -> Result<(), String> {
+    for (path, ancestors, xfo) in [
+        ("/embed/faq/", "frame-ancestors *", false),
+        (
+            "/embed/insurance-checker/index.html",
+            "frame-ancestors *",
+            false,
+        ),
+        ("/", "frame-ancestors 'self'", true),
+        ("/index.html", "frame-ancestors 'self'", true),
+    ] {
+        let response = http::get(page.port(), path, &[]).await?;
+        ensure(response.status == 200, || {
+            format!("GET {path}: status {}", response.status)
+        })?;
+        let csp = response.require("Content-Security-Policy")?;
+        ensure(csp.contains(ancestors), || {
+            format!("GET {path}: CSP {csp:?} lacks {ancestors:?}")
+        })?;
+        ensure(response.header("X-Frame-Options").is_some() == xfo, || {
+            format!(
+                "GET {path}: X-Frame-Options {:?}",
+                response.header("X-Frame-Options")
+            )
+        })?;
+    }
+    Ok(())
+}
+
 /// Where `response` (from `server`, for `path`) differs from `_headers`.
 /// For a file, every header the policy uses anywhere must match, present or
 /// absent; for a missing path (which no `_headers` rule can name) only what
 /// `/*` sets, the rest being the host's own choice (nginx's is checked by
 /// `missing_path_is_404`). The servers here speak plain HTTP, over which the
 /// CSP leaves out upgrade-insecure-requests (nginx adds it only over HTTPS).
-fn disagreements(server: &str, path: &str, rules: &[Rule], response: &Response) -> Vec<String> {
+/// `host_defaults` are headers the host adds to every response by itself,
+/// which `_headers` cannot take away on every host: a response may carry
+/// one where `_headers` says nothing.
+fn disagreements(
+    server: &str,
+    path: &str,
+    rules: &[Rule],
+    response: &Response,
+    host_defaults: &[(&str, &str)],
+) -> Vec<String> {
     let is_file = response.status != 404;
     let expected = static_hosts::headers_for(rules, path);
     let mut names: Vec<String> = rules
@@ -346,6 +449,10 @@ fn disagreements(server: &str, path: &str, rules: &[Rule], response: &Response) 
                 .to_string()
         });
         if want.is_none() && (name == "content-type" || !is_file) {
+            continue;
+        }
+        if want.is_none() && host_defaults.contains(&(name.as_str(), got.as_deref().unwrap_or("")))
+        {
             continue;
         }
         if want != got {
