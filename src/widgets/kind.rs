@@ -6,8 +6,9 @@
 /// Names the kind of a widget element: `<div data-aa-widget="faq">`.
 pub const WIDGET_ATTR: &str = crate::platform::dom::WIDGET_ATTR;
 
-/// On a `faq` widget: the questions to show, by their ids in `faq.toml`,
-/// separated by spaces (all of them when absent).
+/// On a `faq` widget: the questions to show, by their ids in `faq.toml`
+/// (with or without the `faq-` of the page's anchors), separated by spaces
+/// (all of them when absent).
 pub const QUESTIONS_ATTR: &str = "data-aa-questions";
 
 /// A widget a partner can embed.
@@ -112,10 +113,13 @@ pub fn chosen_questions(ids: &[&str], attribute: Option<&str>) -> Result<Vec<usi
         return Ok((0..ids.len()).collect());
     };
     let mut chosen = Vec::new();
+    // `faq.toml` says `side-effects`, the page's anchor `#faq-side-effects`:
+    // a partner may copy either.
+    let bare = |id: &str| id.strip_prefix("faq-").unwrap_or(id).to_string();
     for wanted in attribute.split_whitespace() {
         let index = ids
             .iter()
-            .position(|id| *id == wanted)
+            .position(|id| bare(id) == bare(wanted))
             .ok_or_else(|| WidgetError::UnknownQuestion(wanted.to_string(), ids.join(", ")))?;
         if !chosen.contains(&index) {
             chosen.push(index);
@@ -166,6 +170,11 @@ mod tests {
             chosen_questions(&IDS, Some("  faq-c faq-a\nfaq-c ")),
             Ok(vec![2, 0])
         );
+    }
+
+    #[test]
+    fn questions_are_named_as_in_faq_toml_or_as_the_pages_anchors() {
+        assert_eq!(chosen_questions(&IDS, Some("c faq-a")), Ok(vec![2, 0]));
     }
 
     #[test]

@@ -5,17 +5,8 @@
 
 use leptos::prelude::*;
 
-use super::kind::{Kind, WidgetError};
+use super::kind::{Kind, Module, WidgetError};
 use super::view::{BookOfferWidget, CallUs, CheckerWidget, ContactFormWidget, FaqWidget};
-
-/// The kinds a widget module mounts: what it was built with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Modules {
-    /// The small module: the checker and the FAQ.
-    Widgets,
-    /// Every kind.
-    WidgetsForms,
-}
 
 /// What a widget's kind needs to be shown, read from its element.
 pub struct Setup {
@@ -28,21 +19,21 @@ pub struct Setup {
     pub questions: Option<String>,
 }
 
-/// Why the widget of `setup` cannot be shown by the module `modules`, if
+/// Why the widget of `setup` cannot be shown by the module `module`, if
 /// it cannot: checked before anything is mounted, so a bad attribute
 /// leaves the partner's fallback alone.
-pub fn check(setup: &Setup, faq_ids: &[&str], modules: Modules) -> Result<(), WidgetError> {
+pub fn check(setup: &Setup, faq_ids: &[&str], module: Module) -> Result<(), WidgetError> {
     match setup.kind {
         Kind::Faq => super::kind::chosen_questions(faq_ids, setup.questions.as_deref()).map(drop),
-        Kind::ContactForm | Kind::BookOffer if modules == Modules::Widgets => {
+        Kind::ContactForm | Kind::BookOffer if module == Module::Widgets => {
             Err(WidgetError::WrongModule(setup.kind.id()))
         }
         _ => Ok(()),
     }
 }
 
-/// The widget's view in the module `modules`, or why not.
-pub fn widget_view(setup: &Setup, modules: Modules) -> Result<AnyView, WidgetError> {
+/// The widget's view in the module `module`, or why not.
+pub fn widget_view(setup: &Setup, module: Module) -> Result<AnyView, WidgetError> {
     let content = crate::content::use_content();
     Ok(match setup.kind {
         Kind::InsuranceChecker => {
@@ -55,10 +46,10 @@ pub fn widget_view(setup: &Setup, modules: Modules) -> Result<AnyView, WidgetErr
             view! { <FaqWidget questions=questions/> }.into_any()
         }
         Kind::CallUs => view! { <CallUs/> }.into_any(),
-        Kind::ContactForm if modules == Modules::WidgetsForms => {
+        Kind::ContactForm if module == Module::WidgetsForms => {
             view! { <ContactFormWidget/> }.into_any()
         }
-        Kind::BookOffer if modules == Modules::WidgetsForms => {
+        Kind::BookOffer if module == Module::WidgetsForms => {
             view! { <BookOfferWidget/> }.into_any()
         }
         Kind::ContactForm | Kind::BookOffer => {
@@ -81,7 +72,7 @@ mod imp {
     use wasm_bindgen::JsCast;
     use web_sys::HtmlElement;
 
-    use super::{widget_view, Modules, Setup};
+    use super::{widget_view, Module, Setup};
     use crate::content::{ContentCtx, WIDGET_CONTENT};
     use crate::forms::context::ConfigUrl;
     use crate::forms::io::CONFIG_URL;
@@ -114,10 +105,10 @@ mod imp {
         base: String,
         forms: Option<MountForms>,
     ) -> Result<Mounted, WidgetError> {
-        let modules = if forms.is_some() {
-            Modules::WidgetsForms
+        let module = if forms.is_some() {
+            Module::WidgetsForms
         } else {
-            Modules::Widgets
+            Module::Widgets
         };
         let kind = Kind::from_id(kind)?;
         let number = COUNT.with(|count| {
@@ -141,11 +132,11 @@ mod imp {
             })));
         });
         let faq_ids: Vec<&str> = WIDGET_CONTENT.faq.iter().map(|item| item.id).collect();
-        super::check(&setup, &faq_ids, modules)?;
+        super::check(&setup, &faq_ids, module)?;
         let with = contexts.clone();
         let handle = leptos::mount::mount_to(root.clone(), move || {
             with();
-            widget_view(&setup, modules).unwrap_or_else(|_| ().into_any())
+            widget_view(&setup, module).unwrap_or_else(|_| ().into_any())
         });
         let mut handles: Vec<Box<dyn Any>> = vec![Box::new(handle)];
         if let Some(forms) = forms {

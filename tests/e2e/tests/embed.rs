@@ -26,11 +26,13 @@ pub fn tests() -> Vec<Test> {
         verify_without_a_form_widget_opens_the_page_prefilled,
         contact_form_widget_delivers_once,
         faq_widget_opens_answers_with_the_keyboard,
+        faq_widget_shows_the_chosen_questions_and_refuses_unknown_ones,
         strict_host_csp_needs_exactly_the_readme_lines,
         fallback_stays_when_the_loader_fails,
         fallback_stays_when_the_wasm_fails,
         widgets_share_one_wasm_download,
         narrow_partner_page_does_not_overflow,
+        suggestions_stay_inside_the_widget,
         no_worker_and_no_storage_but_the_draft,
         iframe_embed_resizes_and_ignores_other_origins,
         no_wcag_violations_inside_the_widgets,
@@ -374,6 +376,48 @@ async fn faq_widget_opens_answers_with_the_keyboard(page: &Page) -> Result<(), S
     )
 }
 
+/// `data-aa-questions` picks questions, in the partner's order, by their
+/// `faq.toml` ids or the page's anchors; an unknown id leaves that
+/// widget's fallback, and says so.
+async fn faq_widget_shows_the_chosen_questions_and_refuses_unknown_ones(
+    page: &Page,
+) -> Result<(), String> {
+    open_partner(page, "faq.html", None).await?;
+    page.wait_for(
+        "['aa-widget-ready', 'aa-widget-failed'].every((t) => (window.__events || []).some((e) => e.type === t))",
+        READY,
+    )
+    .await?;
+    let shown: Vec<String> = {
+        let mut names = Vec::new();
+        for button in page
+            .find_all(&Query::role("button").name(Name::contains("?")))
+            .await?
+        {
+            names.push(page.info(&button).await?.name);
+        }
+        names
+    };
+    ensure(shown == [FAQ[3], FAQ[2]], || {
+        format!("questions shown: {shown:?}")
+    })?;
+    let failed = events(page)
+        .await?
+        .into_iter()
+        .find(|e| e["type"] == "aa-widget-failed")
+        .map(|e| e["detail"].clone());
+    ensure(
+        failed == Some(json!({"kind": "faq", "reason": "mount"})),
+        || format!("failure: {failed:?}"),
+    )?;
+    let fallback = page
+        .eval("document.querySelectorAll('[data-aa-widget]')[1].firstElementChild.getClientRects().length > 0")
+        .await?;
+    ensure(fallback == json!(true), || {
+        "the second widget's fallback is gone".into()
+    })
+}
+
 /// The host policy the README tells a partner to add (its fenced
 /// `csp` block), for the app at `app` and the form backend at `backend`.
 fn readme_lines(app: &str, backend: &str) -> Result<Vec<String>, String> {
@@ -543,6 +587,49 @@ async fn narrow_partner_page_does_not_overflow(page: &Page) -> Result<(), String
     ensure(overflow == json!([]), || {
         format!("overflowing at 280 px: {overflow}")
     })
+}
+
+/// The checker's suggestions push the widget's content down: they never
+/// cover the partner's page below the widget, and need no scroll bar.
+async fn suggestions_stay_inside_the_widget(page: &Page) -> Result<(), String> {
+    open_partner(page, "checker.html", None).await?;
+    wait_ready(page, &["insurance-checker"]).await?;
+    page.by_role("combobox", CHECKER_LABEL)
+        .await?
+        .type_text("Blue")
+        .await?;
+    let listbox = Query::role("listbox").name("Matching insurers");
+    let start = std::time::Instant::now();
+    while page.find_all(&listbox).await?.is_empty() {
+        ensure(start.elapsed() < Duration::from_secs(8), || {
+            "no suggestions were listed for \"Blue\"".into()
+        })?;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let boxes = page
+        .run(
+            "var host = document.querySelector('[data-aa-widget]');
+             var list = host.shadowRoot.querySelector('[role=listbox]');
+             var h = host.getBoundingClientRect(), l = list.getBoundingClientRect();
+             // What comes after the field: the answer, which the list must
+             // push down rather than cover.
+             var next = host.shadowRoot.querySelector('.aa-checker__answer').getBoundingClientRect();
+             return { listBottom: l.bottom, hostBottom: h.bottom, nextTop: next.top,
+                      options: list.children.length, scrolls: list.scrollHeight > list.clientHeight + 1 };",
+            vec![],
+        )
+        .await?;
+    let at = |key: &str| boxes[key].as_f64().unwrap_or(f64::NAN);
+    ensure(at("listBottom") <= at("hostBottom") + 0.5, || {
+        format!("the suggestions reach outside the widget: {boxes}")
+    })?;
+    ensure(at("listBottom") <= at("nextTop") + 0.5, || {
+        format!("the suggestions cover what follows them: {boxes}")
+    })?;
+    ensure(
+        boxes["scrolls"] == false && boxes["options"].as_u64() >= Some(1),
+        || format!("the suggestions scroll, or there are none: {boxes}"),
+    )
 }
 
 /// After using the widgets: no service worker, no cookie, no localStorage,
