@@ -25,6 +25,10 @@ pub fn tests() -> Vec<Test> {
         verify_fills_the_contact_form_widget,
         verify_without_a_form_widget_opens_the_page_prefilled,
         contact_form_widget_delivers_once,
+        contact_form_widget_steps_with_the_keyboard_alone,
+        contact_form_widget_reports_a_refused_message,
+        book_offer_widget_sends_with_the_keyboard_alone,
+        call_us_bar_is_reached_with_the_keyboard,
         faq_widget_opens_answers_with_the_keyboard,
         faq_widget_shows_the_chosen_questions_and_refuses_unknown_ones,
         strict_host_csp_needs_exactly_the_readme_lines,
@@ -60,6 +64,15 @@ fn app(page: &Page) -> String {
 /// Opens partner page `file` (embedding the app under test), with the
 /// host policy `csp` if given.
 async fn open_partner(page: &Page, file: &str, csp: Option<&str>) -> Result<(), String> {
+    // A first visit of the partner site too: the runner clears only the
+    // app's origin, and a form's draft would carry over from the last test.
+    page.goto_url(&partner::page_url("blank.html", &app(page), None)?)
+        .await?;
+    page.run(
+        "sessionStorage.clear(); localStorage.clear(); return null;",
+        vec![],
+    )
+    .await?;
     page.goto_url(&partner::page_url(file, &app(page), csp)?)
         .await
 }
@@ -360,6 +373,97 @@ async fn contact_form_widget_delivers_once(page: &Page) -> Result<(), String> {
     Ok(())
 }
 
+/// The contact form in a widget goes from step 1 to step 2 with the
+/// keyboard alone, and the host hears the step.
+async fn contact_form_widget_steps_with_the_keyboard_alone(page: &Page) -> Result<(), String> {
+    open_partner(page, "contact.html", None).await?;
+    wait_ready(page, &["contact-form"]).await?;
+    wait_step(page, "Step 1 of 5").await?;
+    tab_to(page, "radio", "Me").await?;
+    page.press("Space").await?;
+    tab_to(page, "checkbox", "Alcohol").await?;
+    page.press("Space").await?;
+    tab_to(page, "button", "Continue").await?;
+    page.press("Enter").await?;
+    wait_step(page, "Step 2 of 5").await?;
+    page.wait_for(
+        "(window.__events || []).some((e) => e.type === 'aa-form-step' && e.detail.step === 2 && e.detail.form === 'contact')",
+        Duration::from_secs(5),
+    )
+    .await
+}
+
+/// A message the backend refuses is reported to the host as failed
+/// (`rejected`), with nothing of what was written.
+async fn contact_form_widget_reports_a_refused_message(page: &Page) -> Result<(), String> {
+    let token = token(page, "widgetfail");
+    crate::harness::receiver::backend()?
+        .control(json!({"token": token, "reply": "500", "times": 1}))?;
+    open_partner(page, "contact.html", None).await?;
+    wait_ready(page, &["contact-form"]).await?;
+    complete_steps(page, &token).await?;
+    click(page, "button", "Send").await?;
+    page.wait_for(
+        "(window.__events || []).some((e) => e.type === 'aa-form-failed')",
+        Duration::from_secs(15),
+    )
+    .await?;
+    let failed: Vec<Value> = events(page)
+        .await?
+        .into_iter()
+        .filter(|e| e["type"] == "aa-form-failed")
+        .map(|e| e["detail"].clone())
+        .collect();
+    ensure(
+        failed == [json!({"form": "contact", "reason": "rejected"})],
+        || format!("failures reported: {failed:?}"),
+    )?;
+    let text = serde_json::to_string(&events(page).await?).unwrap_or_default();
+    ensure(!text.contains(&token) && !text.contains("Grace"), || {
+        format!("what was written reached the host: {text}")
+    })
+}
+
+/// The book offer's form sends with the keyboard alone.
+async fn book_offer_widget_sends_with_the_keyboard_alone(page: &Page) -> Result<(), String> {
+    let token = token(page, "widgetbook");
+    open_demo(page).await?;
+    tab_to(page, "textbox", "Your email address").await?;
+    keys(page, &format!("reader.{token}@example.com")).await?;
+    tab_to(page, "button", "Send me the free book").await?;
+    page.press("Enter").await?;
+    page.wait_for(
+        "(window.__events || []).some((e) => e.type === 'aa-form-sent' && e.detail.form === 'book')",
+        Duration::from_secs(15),
+    )
+    .await?;
+    stored_once(&token).map(drop)
+}
+
+/// Tab reaches the call bar's links.
+async fn call_us_bar_is_reached_with_the_keyboard(page: &Page) -> Result<(), String> {
+    open_demo(page).await?;
+    for _ in 0..80 {
+        page.press("Tab").await?;
+        let here = page
+            .eval("document.activeElement && document.activeElement.getAttribute('data-aa-widget')")
+            .await?;
+        if here == json!("call-us") {
+            let focused = page.focused().await?.ok_or("nothing focused")?;
+            return ensure(
+                focused.role == "link" && focused.name.starts_with("Call us"),
+                || {
+                    format!(
+                        "the call bar's first stop is {} {:?}",
+                        focused.role, focused.name
+                    )
+                },
+            );
+        }
+    }
+    Err("Tab never reached the call bar".into())
+}
+
 /// The FAQ widget starts closed and opens an answer with the keyboard.
 async fn faq_widget_opens_answers_with_the_keyboard(page: &Page) -> Result<(), String> {
     open_demo(page).await?;
@@ -635,12 +739,6 @@ async fn suggestions_stay_inside_the_widget(page: &Page) -> Result<(), String> {
 /// After using the widgets: no service worker, no cookie, no localStorage,
 /// nothing in sessionStorage but the form's draft.
 async fn no_worker_and_no_storage_but_the_draft(page: &Page) -> Result<(), String> {
-    open_partner(page, "demo.html", None).await?;
-    page.run(
-        "sessionStorage.clear(); localStorage.clear(); return null;",
-        vec![],
-    )
-    .await?;
     open_demo(page).await?;
     let field = page.by_role("combobox", CHECKER_LABEL).await?;
     field.type_text("Aetna").await?;
