@@ -14,6 +14,7 @@ use super::html::{escape_attr, escape_text};
 use crate::content::{Content, ContentCtx};
 use crate::faq::list::FaqList;
 use crate::page::offer::OfferBlock;
+use crate::page::verify_insurance::CarrierList;
 use crate::widgets::kind::{Kind, WIDGET_ATTR};
 use crate::widgets::view::CallUs;
 
@@ -32,19 +33,12 @@ pub fn frame_fallback(content: &'static Content, kind: Kind) -> String {
         provide_context(ContentCtx(content));
         let call = view! { <CallUs/> }.to_html();
         let body = match kind {
-            Kind::InsuranceChecker => {
-                let carriers = content
-                    .carriers
-                    .iter()
-                    .map(|carrier| view! { <li class="aa-carriers__item">{carrier.name}</li> })
-                    .collect_view();
-                view! {
-                    <OfferBlock offer=content.verify_insurance>
-                        <ul class="aa-carriers">{carriers}</ul>
-                    </OfferBlock>
-                }
-                .to_html()
+            Kind::InsuranceChecker => view! {
+                <OfferBlock offer=content.verify_insurance>
+                    <CarrierList/>
+                </OfferBlock>
             }
+            .to_html(),
             Kind::Faq => view! { <FaqList/> }.to_html(),
             Kind::BookOffer => view! { <OfferBlock offer=content.book/> }.to_html(),
             Kind::ContactForm => {

@@ -15,19 +15,26 @@ use crate::roots::{HydrationRoot, Root};
 #[component]
 pub fn VerifyInsurance() -> impl IntoView {
     let content = use_content();
-    let carriers = content
-        .carriers
-        .iter()
-        .map(|carrier| view! { <li class="aa-carriers__item">{carrier.name}</li> })
-        .collect_view();
     view! {
         <OfferBlock offer=content.verify_insurance>
-            <ul class="aa-carriers">{carriers}</ul>
+            <CarrierList/>
             <HydrationRoot root=Root::Checker>
                 <VerifyChecker/>
             </HydrationRoot>
         </OfferBlock>
     }
+}
+
+/// The in-network carriers, as a list: it reads without the wasm (here,
+/// and in the checker's iframe page for partners).
+#[component]
+pub fn CarrierList() -> impl IntoView {
+    let carriers = use_content()
+        .carriers
+        .iter()
+        .map(|carrier| view! { <li class="aa-carriers__item">{carrier.name}</li> })
+        .collect_view();
+    view! { <ul class="aa-carriers">{carriers}</ul> }
 }
 
 /// The insurance checker of the offer, whose "Verify my coverage" fills

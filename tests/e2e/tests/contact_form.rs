@@ -126,7 +126,7 @@ pub(super) async fn wait_text(page: &Page, text: &str, timeout: Duration) -> Res
 }
 
 /// Types `text` on the keyboard into whatever has focus.
-async fn keys(page: &Page, text: &str) -> Result<(), String> {
+pub(super) async fn keys(page: &Page, text: &str) -> Result<(), String> {
     let mut seq = KeyActions::new("keyboard".to_string());
     for c in text.chars() {
         seq = seq
@@ -145,9 +145,10 @@ async fn keys(page: &Page, text: &str) -> Result<(), String> {
 
 /// Presses Tab until the focused element has `role` and a name starting
 /// with `name`.
-async fn tab_to(page: &Page, role: &str, name: &str) -> Result<(), String> {
+pub(super) async fn tab_to(page: &Page, role: &str, name: &str) -> Result<(), String> {
     let mut seen = Vec::new();
-    for _ in 0..40 {
+    // A partner page with every widget has some 50 stops.
+    for _ in 0..60 {
         page.press("Tab").await?;
         if let Some(info) = page.focused().await? {
             if info.role == role && info.name.starts_with(name) {

@@ -9,7 +9,9 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use super::contact_form::{click, complete_steps, stored_once, token, wait_step, DEEP_JS};
+use super::contact_form::{
+    click, complete_steps, keys, stored_once, tab_to, token, wait_step, DEEP_JS,
+};
 use super::content::{BOOK_HEADING, CHECKER_LABEL, CONTACT_HEADING, FAQ, PHONE};
 use super::{built_generated, workspace};
 use crate::harness::axe::{violations, WCAG_22_AA};
@@ -81,6 +83,24 @@ async fn open_partner(page: &Page, file: &str, csp: Option<&str>) -> Result<(), 
 async fn events(page: &Page) -> Result<Vec<Value>, String> {
     let value = page.eval("window.__events || []").await?;
     Ok(value.as_array().cloned().unwrap_or_default())
+}
+
+/// Waits until the host heard `event` (e.g. `aa-form-sent`), then gives
+/// the `detail` of every such event so far, in order.
+async fn heard(page: &Page, event: &str, timeout: Duration) -> Result<Vec<Value>, String> {
+    let script = format!(
+        "(window.__events || []).some((e) => e.type === {})",
+        json!(event)
+    );
+    page.wait_for(&script, timeout)
+        .await
+        .map_err(|e| format!("the host never heard {event}: {e}"))?;
+    Ok(events(page)
+        .await?
+        .into_iter()
+        .filter(|e| e["type"] == event)
+        .map(|e| e["detail"].clone())
+        .collect())
 }
 
 /// Waits until each of `kinds` reported itself ready.
@@ -206,37 +226,6 @@ async fn host_css_changes_nothing_inside(page: &Page) -> Result<(), String> {
     Ok(())
 }
 
-/// Presses Tab until the focused element has `role` and a name starting
-/// with `name`.
-async fn tab_to(page: &Page, role: &str, name: &str) -> Result<(), String> {
-    let mut seen = Vec::new();
-    for _ in 0..60 {
-        page.press("Tab").await?;
-        if let Some(info) = page.focused().await? {
-            if info.role == role && info.name.starts_with(name) {
-                return Ok(());
-            }
-            seen.push(format!(
-                "{} {:?}",
-                info.role,
-                info.name.chars().take(30).collect::<String>()
-            ));
-        }
-    }
-    Err(format!(
-        "Tab never reached {role} {name:?}: {}",
-        seen.join(", ")
-    ))
-}
-
-/// Types on the keyboard into whatever has focus.
-async fn keys(page: &Page, text: &str) -> Result<(), String> {
-    for c in text.chars() {
-        page.press(&c.to_string()).await?;
-    }
-    Ok(())
-}
-
 /// The checker's answer heading, once it shows.
 async fn answer(page: &Page, heading: &str) -> Result<(), String> {
     let query = Query::role("heading")
@@ -259,19 +248,9 @@ async fn checker_answers_keyboard_only_and_reports_no_text(page: &Page) -> Resul
     tab_to(page, "combobox", CHECKER_LABEL).await?;
     keys(page, "aetnna").await?;
     answer(page, "Aetna").await?;
-    page.wait_for(
-        "(window.__events || []).some((e) => e.type === 'aa-checker-answered')",
-        Duration::from_secs(5),
-    )
-    .await?;
-    let answered: Vec<Value> = events(page)
-        .await?
-        .into_iter()
-        .filter(|e| e["type"] == "aa-checker-answered")
-        .collect();
+    let answered = heard(page, "aa-checker-answered", Duration::from_secs(5)).await?;
     ensure(
-        answered.last().map(|e| e["detail"].clone())
-            == Some(json!({"outcome": "in-network", "carrier": "aetna"})),
+        answered.last() == Some(&json!({"outcome": "in-network", "carrier": "aetna"})),
         || format!("checker events: {answered:?}"),
     )?;
     let all = serde_json::to_string(&events(page).await?).unwrap_or_default();
@@ -343,17 +322,13 @@ async fn contact_form_widget_delivers_once(page: &Page) -> Result<(), String> {
     wait_ready(page, &["contact-form"]).await?;
     complete_steps(page, &token).await?;
     click(page, "button", "Send").await?;
-    page.wait_for(
-        "(window.__events || []).some((e) => e.type === 'aa-form-sent')",
-        Duration::from_secs(15),
-    )
-    .await?;
+    heard(page, "aa-form-sent", Duration::from_secs(15)).await?;
     stored_once(&token)?;
     let all = events(page).await?;
-    let steps: Vec<Value> = all
+    let steps: Vec<Value> = heard(page, "aa-form-step", Duration::ZERO)
+        .await?
         .iter()
-        .filter(|e| e["type"] == "aa-form-step")
-        .map(|e| e["detail"]["step"].clone())
+        .map(|detail| detail["step"].clone())
         .collect();
     ensure(steps == [1, 2, 3, 4, 5].map(|n| json!(n)), || {
         format!("step events: {steps:?}")
@@ -403,17 +378,7 @@ async fn contact_form_widget_reports_a_refused_message(page: &Page) -> Result<()
     wait_ready(page, &["contact-form"]).await?;
     complete_steps(page, &token).await?;
     click(page, "button", "Send").await?;
-    page.wait_for(
-        "(window.__events || []).some((e) => e.type === 'aa-form-failed')",
-        Duration::from_secs(15),
-    )
-    .await?;
-    let failed: Vec<Value> = events(page)
-        .await?
-        .into_iter()
-        .filter(|e| e["type"] == "aa-form-failed")
-        .map(|e| e["detail"].clone())
-        .collect();
+    let failed = heard(page, "aa-form-failed", Duration::from_secs(15)).await?;
     ensure(
         failed == [json!({"form": "contact", "reason": "rejected"})],
         || format!("failures reported: {failed:?}"),
@@ -432,11 +397,10 @@ async fn book_offer_widget_sends_with_the_keyboard_alone(page: &Page) -> Result<
     keys(page, &format!("reader.{token}@example.com")).await?;
     tab_to(page, "button", "Send me the free book").await?;
     page.press("Enter").await?;
-    page.wait_for(
-        "(window.__events || []).some((e) => e.type === 'aa-form-sent' && e.detail.form === 'book')",
-        Duration::from_secs(15),
-    )
-    .await?;
+    let sent = heard(page, "aa-form-sent", Duration::from_secs(15)).await?;
+    ensure(sent == [json!({"form": "book"})], || {
+        format!("sent: {sent:?}")
+    })?;
     stored_once(&token).map(drop)
 }
 
