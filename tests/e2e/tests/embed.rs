@@ -42,6 +42,7 @@ pub fn tests() -> Vec<Test> {
         no_worker_and_no_storage_but_the_draft,
         iframe_embed_resizes_and_ignores_other_origins,
         no_wcag_violations_inside_the_widgets,
+        no_wcag_violations_on_the_iframe_pages,
     ]
 }
 
@@ -779,4 +780,26 @@ async fn no_wcag_violations_inside_the_widgets(page: &Page) -> Result<(), String
             found.join("\n  ")
         )
     })
+}
+
+/// Each iframe page, live, is a whole accessible document of its own (a
+/// title, a language, its widget) to axe-core.
+async fn no_wcag_violations_on_the_iframe_pages(page: &Page) -> Result<(), String> {
+    for kind in KINDS {
+        page.goto(&format!("/embed/{kind}/")).await?;
+        page.wait_for(
+            "document.querySelector('[data-aa-widget]').shadowRoot?.querySelector('.aa-widget:not([hidden])')",
+            READY,
+        )
+        .await
+        .map_err(|e| format!("{kind}: the iframe page's widget did not start: {e}"))?;
+        let found = violations(page, &WCAG_22_AA).await?;
+        ensure(found.is_empty(), || {
+            format!(
+                "{kind}: axe-core found WCAG 2.2 A/AA violations:\n  {}",
+                found.join("\n  ")
+            )
+        })?;
+    }
+    Ok(())
 }
