@@ -37,6 +37,7 @@ pub fn tests() -> Vec<Test> {
         fallback_stays_when_the_loader_fails,
         fallback_stays_when_the_wasm_fails,
         widgets_share_one_wasm_download,
+        single_page_apps_unmount_and_mount_again,
         narrow_partner_page_does_not_overflow,
         suggestions_stay_inside_the_widget,
         no_worker_and_no_storage_but_the_draft,
@@ -627,6 +628,42 @@ async fn widgets_share_one_wasm_download(page: &Page) -> Result<(), String> {
             .is_some_and(|n| n.contains("/widgets-forms-")),
         || format!("not the module with the forms: {names:?}"),
     )
+}
+
+/// A single-page app removes a widget with `AsanaRecoveryEmbed.unmount`
+/// (the fallback shows again) and brings it back with `mount`, working.
+async fn single_page_apps_unmount_and_mount_again(page: &Page) -> Result<(), String> {
+    open_demo(page).await?;
+    page.run(
+        "AsanaRecoveryEmbed.unmount(document.querySelector('[data-aa-widget=\"insurance-checker\"]')); return null;",
+        vec![],
+    )
+    .await?;
+    ensure(
+        shown(page, "insurance-checker").await? == (true, false),
+        || "after unmount the fallback is not what shows".into(),
+    )?;
+    ensure(
+        page.find_all(&Query::role("combobox").name(CHECKER_LABEL))
+            .await?
+            .is_empty(),
+        || "the checker is still there".into(),
+    )?;
+    page.run(
+        "window.__events = []; AsanaRecoveryEmbed.mount(document.querySelector('[data-aa-widget=\"insurance-checker\"]')); return null;",
+        vec![],
+    )
+    .await?;
+    wait_ready(page, &["insurance-checker"]).await?;
+    ensure(
+        shown(page, "insurance-checker").await? == (false, true),
+        || "after mount the widget is not what shows".into(),
+    )?;
+    page.by_role("combobox", CHECKER_LABEL)
+        .await?
+        .type_text("Cigna")
+        .await?;
+    answer(page, "Cigna").await
 }
 
 /// Given 280 px (the partner's column; WebKit's window cannot be made that
