@@ -19,43 +19,53 @@ pub struct Setup {
     pub questions: Option<String>,
 }
 
-/// Why the widget of `setup` cannot be shown by the module `module`, if
-/// it cannot: checked before anything is mounted, so a bad attribute
-/// leaves the partner's fallback alone.
-pub fn check(setup: &Setup, faq_ids: &[&str], module: Module) -> Result<(), WidgetError> {
-    match setup.kind {
-        Kind::Faq => super::kind::chosen_questions(faq_ids, setup.questions.as_deref()).map(drop),
-        Kind::ContactForm | Kind::BookOffer if module == Module::Widgets => {
-            Err(WidgetError::WrongModule(setup.kind.id()))
-        }
-        _ => Ok(()),
-    }
+/// What a widget shows, decided from its element before anything is
+/// mounted, so a bad attribute leaves the partner's fallback alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Plan {
+    Checker {
+        id: String,
+        page_url: String,
+    },
+    /// The chosen questions, as indexes into `faq.toml`.
+    Faq(Vec<usize>),
+    CallUs,
+    ContactForm,
+    BookOffer,
 }
 
-/// The widget's view in the module `module`, or why not.
-pub fn widget_view(setup: &Setup, module: Module) -> Result<AnyView, WidgetError> {
-    let content = crate::content::use_content();
+/// The plan for `setup` in the module `module` (`faq_ids`: the ids of
+/// `faq.toml`, in order), or why it cannot be shown there.
+pub fn plan(setup: Setup, faq_ids: &[&str], module: Module) -> Result<Plan, WidgetError> {
     Ok(match setup.kind {
-        Kind::InsuranceChecker => {
-            view! { <CheckerWidget id=format!("{}-checker", setup.id) page_url=setup.base.clone()/> }
-                .into_any()
-        }
-        Kind::Faq => {
-            let ids: Vec<&str> = content.faq.iter().map(|item| item.id).collect();
-            let questions = super::kind::chosen_questions(&ids, setup.questions.as_deref())?;
-            view! { <FaqWidget questions=questions/> }.into_any()
-        }
-        Kind::CallUs => view! { <CallUs/> }.into_any(),
-        Kind::ContactForm if module == Module::WidgetsForms => {
-            view! { <ContactFormWidget/> }.into_any()
-        }
-        Kind::BookOffer if module == Module::WidgetsForms => {
-            view! { <BookOfferWidget/> }.into_any()
-        }
-        Kind::ContactForm | Kind::BookOffer => {
+        Kind::InsuranceChecker => Plan::Checker {
+            id: format!("{}-checker", setup.id),
+            page_url: setup.base,
+        },
+        Kind::Faq => Plan::Faq(super::kind::chosen_questions(
+            faq_ids,
+            setup.questions.as_deref(),
+        )?),
+        Kind::CallUs => Plan::CallUs,
+        Kind::ContactForm | Kind::BookOffer if module == Module::Widgets => {
             return Err(WidgetError::WrongModule(setup.kind.id()))
         }
+        Kind::ContactForm => Plan::ContactForm,
+        Kind::BookOffer => Plan::BookOffer,
     })
+}
+
+/// The widget's view.
+pub fn widget_view(plan: Plan) -> AnyView {
+    match plan {
+        Plan::Checker { id, page_url } => {
+            view! { <CheckerWidget id=id page_url=page_url/> }.into_any()
+        }
+        Plan::Faq(questions) => view! { <FaqWidget questions=questions/> }.into_any(),
+        Plan::CallUs => view! { <CallUs/> }.into_any(),
+        Plan::ContactForm => view! { <ContactFormWidget/> }.into_any(),
+        Plan::BookOffer => view! { <BookOfferWidget/> }.into_any(),
+    }
 }
 
 #[cfg(all(feature = "widget", target_arch = "wasm32"))]
@@ -72,7 +82,7 @@ mod imp {
     use wasm_bindgen::JsCast;
     use web_sys::HtmlElement;
 
-    use super::{widget_view, Module, Setup};
+    use super::{plan, widget_view, Module, Setup};
     use crate::content::{ContentCtx, WIDGET_CONTENT};
     use crate::forms::context::ConfigUrl;
     use crate::forms::io::CONFIG_URL;
@@ -122,6 +132,8 @@ mod imp {
             questions: host.get_attribute(QUESTIONS_ATTR),
         };
         let config_url = format!("{}{CONFIG_URL}", setup.base);
+        let faq_ids: Vec<&str> = WIDGET_CONTENT.faq.iter().map(|item| item.id).collect();
+        let plan = plan(setup, &faq_ids, module)?;
         let target = host.clone();
         let contexts: Rc<dyn Fn()> = Rc::new(move || {
             provide_context(ContentCtx(&WIDGET_CONTENT));
@@ -131,12 +143,10 @@ mod imp {
                 target.with_value(|host| dispatch(host, &event));
             })));
         });
-        let faq_ids: Vec<&str> = WIDGET_CONTENT.faq.iter().map(|item| item.id).collect();
-        super::check(&setup, &faq_ids, module)?;
         let with = contexts.clone();
         let handle = leptos::mount::mount_to(root.clone(), move || {
             with();
-            widget_view(&setup, module).unwrap_or_else(|_| ().into_any())
+            widget_view(plan)
         });
         let mut handles: Vec<Box<dyn Any>> = vec![Box::new(handle)];
         if let Some(forms) = forms {
@@ -188,5 +198,51 @@ mod imp {
         if let Ok(custom) = web_sys::CustomEvent::new_with_event_init_dict(event.name(), &init) {
             let _ = host.dispatch_event(&custom);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setup(kind: Kind, questions: Option<&str>) -> Setup {
+        Setup {
+            kind,
+            id: "aa-w1".into(),
+            base: "https://app.example/".into(),
+            questions: questions.map(String::from),
+        }
+    }
+
+    const IDS: [&str; 2] = ["faq-a", "faq-b"];
+
+    #[test]
+    fn the_small_module_refuses_the_forms() {
+        for kind in [Kind::ContactForm, Kind::BookOffer] {
+            assert_eq!(
+                plan(setup(kind, None), &IDS, Module::Widgets),
+                Err(WidgetError::WrongModule(kind.id()))
+            );
+            assert!(plan(setup(kind, None), &IDS, Module::WidgetsForms).is_ok());
+        }
+    }
+
+    #[test]
+    fn plans_carry_what_the_view_needs() {
+        assert_eq!(
+            plan(setup(Kind::InsuranceChecker, None), &IDS, Module::Widgets),
+            Ok(Plan::Checker {
+                id: "aa-w1-checker".into(),
+                page_url: "https://app.example/".into()
+            })
+        );
+        assert_eq!(
+            plan(setup(Kind::Faq, Some("b")), &IDS, Module::Widgets),
+            Ok(Plan::Faq(vec![1]))
+        );
+        assert!(matches!(
+            plan(setup(Kind::Faq, Some("zz")), &IDS, Module::Widgets),
+            Err(WidgetError::UnknownQuestion(..))
+        ));
     }
 }

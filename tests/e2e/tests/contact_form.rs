@@ -164,6 +164,18 @@ pub(super) async fn tab_to(page: &Page, role: &str, name: &str) -> Result<(), St
     ))
 }
 
+/// Answers step 1 with Tab, Space and Enter alone ("Me", "Alcohol",
+/// Continue) and waits for step 2.
+pub(super) async fn first_step_with_the_keyboard(page: &Page) -> Result<(), String> {
+    tab_to(page, "radio", "Me").await?;
+    page.press("Space").await?;
+    tab_to(page, "checkbox", "Alcohol").await?;
+    page.press("Space").await?;
+    tab_to(page, "button", "Continue").await?;
+    page.press("Enter").await?;
+    wait_step(page, "Step 2 of 5").await
+}
+
 /// Sets a field's value as typing would (an `input` event), for tests about
 /// something other than the keyboard; works for text WebDriver cannot type
 /// (emoji).
@@ -271,13 +283,7 @@ async fn keyboard_submission(page: &Page, path: &str, what: &str) -> Result<Valu
     link.eval("el.focus()").await?;
     page.press("Enter").await?;
 
-    tab_to(page, "radio", "Me").await?;
-    page.press("Space").await?;
-    tab_to(page, "checkbox", "Alcohol").await?;
-    page.press("Space").await?;
-    tab_to(page, "button", "Continue").await?;
-    page.press("Enter").await?;
-    wait_step(page, "Step 2 of 5").await?;
+    first_step_with_the_keyboard(page).await?;
     page.wait_for(
         "document.activeElement && document.activeElement.id === 'contact-step-heading'",
         WAIT,

@@ -10,7 +10,8 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 use super::contact_form::{
-    click, complete_steps, keys, stored_once, tab_to, token, wait_step, DEEP_JS,
+    click, complete_steps, first_step_with_the_keyboard, keys, stored_once, tab_to, token,
+    wait_step, DEEP_JS,
 };
 use super::content::{BOOK_HEADING, CHECKER_LABEL, CONTACT_HEADING, FAQ, PHONE};
 use super::{built_generated, workspace};
@@ -356,13 +357,7 @@ async fn contact_form_widget_steps_with_the_keyboard_alone(page: &Page) -> Resul
     open_partner(page, "contact.html", None).await?;
     wait_ready(page, &["contact-form"]).await?;
     wait_step(page, "Step 1 of 5").await?;
-    tab_to(page, "radio", "Me").await?;
-    page.press("Space").await?;
-    tab_to(page, "checkbox", "Alcohol").await?;
-    page.press("Space").await?;
-    tab_to(page, "button", "Continue").await?;
-    page.press("Enter").await?;
-    wait_step(page, "Step 2 of 5").await?;
+    first_step_with_the_keyboard(page).await?;
     page.wait_for(
         "(window.__events || []).some((e) => e.type === 'aa-form-step' && e.detail.step === 2 && e.detail.form === 'contact')",
         Duration::from_secs(5),

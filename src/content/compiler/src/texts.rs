@@ -570,49 +570,52 @@ pub fn types_code() -> String {
         // Every text empty: for a build that shows none of this file's
         // words but must still fill in a `Content` (the widgets').
         let _ = writeln!(out, "\nimpl {} {{\n    /// Every text empty (a build that shows none of `{}`).\n    pub const BLANK: Self = {} {{", schema.type_name, schema.file, schema.type_name);
-        for section in schema.sections {
-            let _ = writeln!(
-                out,
-                "        {}: {} {{",
-                field_name(section.name),
-                section_type(schema, section)
-            );
-            for key in section.keys {
-                let blank = match key.kind {
-                    Kind::Text => "\"\"",
-                    Kind::Link => "Href::External(\"\")",
-                };
-                let _ = writeln!(out, "            {}: {blank},", field_name(key.name));
-            }
-            out.push_str("        },\n");
-        }
+        write_sections(&mut out, schema, "        ", |_, key| match key.kind {
+            Kind::Text => "\"\"".to_string(),
+            Kind::Link => "Href::External(\"\")".to_string(),
+        });
         out.push_str("    };\n}\n");
         let _ = writeln!(out, "\n#[cfg(any(test, feature = \"ssr\"))]\nimpl {} {{\n    /// Builds the texts from compiled ones, leaking them: for content compiled at run time (tests).\n    pub fn load(texts: &asana_content::texts::Texts) -> Self {{\n        {} {{", schema.type_name, schema.type_name);
-        for section in schema.sections {
-            let _ = writeln!(
-                out,
-                "            {}: {} {{",
-                field_name(section.name),
-                section_type(schema, section)
-            );
-            for key in section.keys {
-                let getter = match key.kind {
-                    Kind::Text => "load_text",
-                    Kind::Link => "load_link",
-                };
-                let _ = writeln!(
-                    out,
-                    "                {}: super::load::{getter}(texts, {:?}, {:?}),",
-                    field_name(key.name),
-                    section.name,
-                    key.name
-                );
-            }
-            out.push_str("            },\n");
-        }
+        write_sections(&mut out, schema, "            ", |section, key| {
+            let getter = match key.kind {
+                Kind::Text => "load_text",
+                Kind::Link => "load_link",
+            };
+            format!(
+                "super::load::{getter}(texts, {:?}, {:?})",
+                section.name, key.name
+            )
+        });
         out.push_str("        }\n    }\n}\n");
     }
     out
+}
+
+/// The fields of a text file's struct literal, one section struct each,
+/// every key's value given by `value`, at `indent`.
+fn write_sections(
+    out: &mut String,
+    schema: &TextFile,
+    indent: &str,
+    value: impl Fn(&Section, &Key) -> String,
+) {
+    for section in schema.sections {
+        let _ = writeln!(
+            out,
+            "{indent}{}: {} {{",
+            field_name(section.name),
+            section_type(schema, section)
+        );
+        for key in section.keys {
+            let _ = writeln!(
+                out,
+                "{indent}    {}: {},",
+                field_name(key.name),
+                value(section, key)
+            );
+        }
+        let _ = writeln!(out, "{indent}}},");
+    }
 }
 
 /// The data of one text file, as a Rust expression of its type.
