@@ -156,14 +156,20 @@ pub fn copy_build_except(
 }
 
 impl Backend {
-    /// Tells the receiver how to answer submissions containing `token`.
-    pub fn control(&self, rule: Value) -> Result<(), String> {
+    /// Tells the receiver how to answer submissions containing `token`;
+    /// returns how many POSTs with it came before the rule took effect
+    /// (counted atomically with the switch, so a retry in flight is on
+    /// exactly one side of it).
+    pub fn control(&self, rule: Value) -> Result<usize, String> {
         let (status, body) = self.request("POST", "/control", Some(&rule.to_string()))?;
-        if status == 200 {
-            Ok(())
-        } else {
-            Err(format!("the receiver refused {rule}: {status} {body}"))
+        if status != 200 {
+            return Err(format!("the receiver refused {rule}: {status} {body}"));
         }
+        serde_json::from_str::<Value>(&body)
+            .ok()
+            .and_then(|v| v.get("attempts")?.as_u64())
+            .map(|n| n as usize)
+            .ok_or_else(|| format!("/control answered {body:?}"))
     }
 
     /// How many POSTs contained `token` (stored or not).

@@ -11,7 +11,9 @@
 //!   "times": 1, "errors": [{"field", "message"}], "hang_seconds": 30}`:
 //!   the next `times` submissions in which `token` appears (in any value)
 //!   get that reply instead of being stored (`drop`: the connection is
-//!   closed unanswered, a network failure to the browser). Tests put a unique token in
+//!   closed unanswered, a network failure to the browser). The answer is
+//!   `{"ok": true, "attempts": N}`: the POSTs with the token before the rule
+//!   took effect. Tests put a unique token in
 //!   what they type, so browsers running in parallel never see each
 //!   other's failures.
 //! - `GET /submissions?token=...`: the stored lines containing the token.
@@ -278,15 +280,24 @@ fn control(request: &Request, shared: &Shared) -> Response {
             )
         }
     };
-    if let Ok(mut state) = shared.state.lock() {
-        state.rules.retain(|rule| rule.token != token);
-        state.rules.push(Rule {
-            token: token.to_string(),
-            reply,
-            times,
-        });
-    }
-    Response::json(200, &json!({"ok": true}))
+    // The count is read under the same lock that installs the rule, so a
+    // test knows exactly which POSTs came after the switch, even when a
+    // retry is in flight at that moment.
+    let attempts = match shared.state.lock() {
+        Ok(mut state) => {
+            state.rules.retain(|rule| rule.token != token);
+            state.rules.push(Rule {
+                token: token.to_string(),
+                reply,
+                times,
+            });
+            state.attempts.iter().filter(|a| a.contains(token)).count()
+        }
+        Err(_) => {
+            return Response::json(500, &json!({"error": "the receiver's state is poisoned"}))
+        }
+    };
+    Response::json(200, &json!({"ok": true, "attempts": attempts}))
 }
 
 fn submissions(request: &Request, shared: &Shared) -> Response {

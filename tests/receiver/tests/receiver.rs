@@ -63,7 +63,8 @@ fn post_json(receiver: &Receiver, body: &str, key: Option<&str>) -> (u16, Value)
     (status, serde_json::from_str(&body).unwrap_or(Value::Null))
 }
 
-fn control(receiver: &Receiver, body: &str) {
+/// Installs a rule; returns the attempts with its token before it.
+fn control(receiver: &Receiver, body: &str) -> u64 {
     let (status, _, text) = send(
         receiver,
         "POST",
@@ -72,6 +73,10 @@ fn control(receiver: &Receiver, body: &str) {
         body.as_bytes(),
     );
     assert_eq!(status, 200, "{text}");
+    let answer: Value = serde_json::from_str(&text).expect("/control answers JSON");
+    answer["attempts"]
+        .as_u64()
+        .expect("/control counts attempts")
 }
 
 #[test]
@@ -222,6 +227,21 @@ fn control_rules_apply_to_submissions_with_their_token_only() {
     assert_eq!(lines.lines().count(), 1);
     let (_, _, attempts) = send(&r, "GET", "/attempts?token=tok-500-abc", &[], b"");
     assert_eq!(attempts, "2", "both posts were seen");
+    assert_eq!(
+        control(
+            &r,
+            r#"{"token": "tok-500-abc", "reply": "500", "times": 0}"#
+        ),
+        2,
+        "a new rule reports the posts before it"
+    );
+    assert_eq!(
+        control(
+            &r,
+            r#"{"token": "tok-none-abc", "reply": "500", "times": 0}"#
+        ),
+        0
+    );
 }
 
 #[test]
