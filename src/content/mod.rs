@@ -54,6 +54,84 @@ pub static WIDGET_CONTENT: Content = {
     }
 };
 
+/// The content as the page's module carries it, for its hydrated roots
+/// (`crate::roots`): the article's outline instead of its prose, and blank
+/// what no root shows. A static's data is kept whole, so each text left in
+/// would weigh on every reader's first load.
+#[cfg(feature = "hydrate")]
+pub static ROOTS_CONTENT: Content = CONTENT_DATA.for_roots(OUTLINE);
+
+impl Content {
+    /// This content as the page's roots read it: `outline` (the sections
+    /// with only their [`Block::in_outline`] blocks) for the sections, and
+    /// blank what only the pre-render shows (the offers, the crisis note,
+    /// the disclaimer, the 404 page, the description). A native test renders
+    /// every root from both and compares (`src/page/hydrate.rs`).
+    pub const fn for_roots(&self, outline: &'static [Section]) -> Content {
+        const fn blank(offer: Offer) -> Offer {
+            Offer {
+                id: offer.id,
+                heading: "",
+                body: &[],
+                actions: &[],
+            }
+        }
+        Content {
+            article: Article {
+                description: "",
+                sections: outline,
+                ..self.article
+            },
+            not_found: NotFound {
+                heading: "",
+                body: "",
+                link: "",
+            },
+            crisis: &[],
+            disclaimer: &[],
+            insurance_cta: blank(self.insurance_cta),
+            shared_experience: blank(self.shared_experience),
+            verify_insurance: blank(self.verify_insurance),
+            book: blank(self.book),
+            closing_cta: blank(self.closing_cta),
+            help: blank(self.help),
+            ..*self
+        }
+    }
+}
+
+impl Block {
+    /// Whether the page's roots read this block of a section (the table of
+    /// contents and the copy links read the sub-headings); the generated
+    /// `OUTLINE` keeps exactly these.
+    pub const fn in_outline(&self) -> bool {
+        matches!(self, Block::SubHeading(_))
+    }
+}
+
+/// `sections` with only their [`Block::in_outline`] blocks, as the
+/// generated `OUTLINE` holds the shipped ones (for content loaded at run
+/// time, the tests').
+#[cfg(any(test, feature = "ssr"))]
+pub fn outline(sections: &[Section]) -> &'static [Section] {
+    let sections: Vec<Section> = sections
+        .iter()
+        .map(|section| Section {
+            blocks: Box::leak(
+                section
+                    .blocks
+                    .iter()
+                    .filter(|block| block.in_outline())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .into_boxed_slice(),
+            ),
+            ..*section
+        })
+        .collect();
+    Box::leak(sections.into_boxed_slice())
+}
+
 impl Site {
     /// The `href` attribute of a link: a site page against [`Site::base_url`],
     /// `#id` for an anchor, `tel:`/`sms:` with [`Phone::e164`] for call and
@@ -231,6 +309,17 @@ mod tests {
             "Ketamine is not always safe; call us.\n\nSub\n\none\ntwo"
         );
         assert_eq!(Block::Embed(Embed::InsuranceCta).plain_text(), "");
+    }
+
+    #[test]
+    fn generated_outline_keeps_exactly_the_outline_blocks() {
+        // Whatever the files say: the compiler's outline is this one.
+        assert_eq!(OUTLINE, outline(CONTENT.article.sections));
+        let roots = CONTENT.for_roots(OUTLINE);
+        assert_eq!(roots.faq, CONTENT.faq);
+        assert_eq!(roots.carriers, CONTENT.carriers);
+        assert_eq!(roots.verify_insurance.id, CONTENT.verify_insurance.id);
+        assert!(roots.help.body.is_empty() && roots.crisis.is_empty());
     }
 
     #[test]

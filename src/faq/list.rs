@@ -7,6 +7,7 @@ use crate::content::use_content;
 use crate::content::FaqItem;
 use crate::platform::dom;
 use crate::platform::storage::{Area, Store};
+#[cfg(not(feature = "hydrate"))]
 use crate::rich_text::blocks::Blocks;
 
 /// The session-storage key of the open answers (see [`Accordion::to_stored`]).
@@ -166,6 +167,13 @@ fn FaqEntry(
             dom::focus(&toggle_id(id));
         }
     };
+    // The page's module hydrates the pre-rendered answer without its
+    // children: they are text no code touches, so their views (and the rich
+    // text's) stay out of that module. Everywhere else they are rendered.
+    #[cfg(feature = "hydrate")]
+    let body = ();
+    #[cfg(not(feature = "hydrate"))]
+    let body = view! { <Blocks blocks=item.answer/> };
     view! {
         <div class="aa-faq__item" data-open=move || open.get().then_some("true")>
             <h3 id=item.id class="aa-faq__question">
@@ -189,9 +197,7 @@ fn FaqEntry(
                 hidden=move || (!open.get()).then_some("until-found")
                 on:beforematch=move |_: leptos::ev::Event| on_change.run((index, true))
             >
-                <div class="aa-faq__body">
-                    <Blocks blocks=item.answer/>
-                </div>
+                <div class="aa-faq__body">{body}</div>
             </div>
         </div>
     }

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::content::Carrier;
 use crate::insurance::combobox_keys::{self, Action};
+use crate::roots::erased;
 
 /// The input and its listbox of suggestions. The value is the caller's:
 /// typing, choosing a suggestion and Escape's clearing all go through
@@ -146,7 +147,7 @@ pub fn CarrierCombobox(
             .collect_view()
     };
 
-    view! {
+    let view = view! {
         <div class="aa-combobox">
             <input
                 node_ref=input
@@ -186,8 +187,8 @@ pub fn CarrierCombobox(
                 {listed}
             </ul>
         </div>
-    }
-    .into_any()
+    };
+    erased(view)
 }
 
 /// The few browser calls on the field, inert when rendering natively.

@@ -195,4 +195,76 @@ mod tests {
         assert_eq!(heading(content, sub.id), Some((sub.id, sub.text)));
         assert_eq!(heading(content, "no-such-heading"), None);
     }
+
+    /// Each root as `hydrate_root` builds it, rendered from `content`.
+    #[cfg(feature = "ssr")]
+    fn roots_html(content: &'static crate::content::Content) -> Vec<String> {
+        use crate::content::ContentCtx;
+        use crate::faq::list::FaqList;
+        use crate::page::verify_insurance::VerifyChecker;
+        use crate::rich_text::copy_link::CopyLink;
+        use crate::toc::panel::TableOfContents;
+        use leptos::prelude::*;
+
+        let render = |view: fn() -> String| {
+            Owner::new().with(|| {
+                provide_context(ContentCtx(content));
+                view()
+            })
+        };
+        let mut html = vec![
+            render(|| view! { <TableOfContents/> }.to_html()),
+            render(|| view! { <FaqList/> }.to_html()),
+            render(|| view! { <VerifyChecker/> }.to_html()),
+        ];
+        let full = fixture();
+        let ids = full
+            .article
+            .sections
+            .iter()
+            .flat_map(|section| {
+                std::iter::once(section.id).chain(section.blocks.iter().filter_map(|b| match b {
+                    Block::SubHeading(h) => Some(h.id),
+                    _ => None,
+                }))
+            })
+            .chain(full.faq.iter().flat_map(|item| {
+                item.answer.iter().filter_map(|b| match b {
+                    Block::SubHeading(h) => Some(h.id),
+                    _ => None,
+                })
+            }));
+        for id in ids {
+            let found = heading(content, id);
+            html.push(Owner::new().with(|| {
+                provide_context(ContentCtx(content));
+                match found {
+                    Some((id, title)) => view! { <CopyLink id=id title=title/> }.to_html(),
+                    None => format!("no heading {id}"),
+                }
+            }));
+        }
+        html
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn every_root_renders_the_same_from_the_roots_content() {
+        let full = fixture();
+        let roots: &'static crate::content::Content = Box::leak(Box::new(
+            full.for_roots(crate::content::outline(full.article.sections)),
+        ));
+        assert!(
+            roots.article.sections.iter().all(|section| section
+                .blocks
+                .iter()
+                .all(|block| matches!(block, Block::SubHeading(_)))),
+            "the outline keeps no prose"
+        );
+        let (want, got) = (roots_html(full), roots_html(roots));
+        assert!(want.len() > 4, "the fixture has headings to copy links of");
+        for (want, got) in want.iter().zip(&got) {
+            assert_eq!(want, got);
+        }
+    }
 }

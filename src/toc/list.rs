@@ -13,42 +13,59 @@ pub fn toc_list(
     on_choose: Callback<usize>,
 ) -> impl IntoView {
     let mut next = 0;
-    list_view(entries, &mut next, false, current, on_choose)
+    list_view(entries, &mut next, current, on_choose)
 }
 
 fn list_view(
     entries: &[TocEntry],
     next: &mut usize,
-    sub: bool,
     current: Signal<Option<usize>>,
     on_choose: Callback<usize>,
-) -> AnyView {
-    let items: Vec<AnyView> = entries
+) -> impl IntoView {
+    // Two levels (sections, then their sub-headings), each its own function,
+    // so no view needs erasing to recurse.
+    let items: Vec<_> = entries
         .iter()
         .map(|entry| {
             let index = *next;
             *next += 1;
-            let children = (!entry.children.is_empty())
-                .then(|| list_view(&entry.children, next, true, current, on_choose));
-            view! {
-                <li class="aa-toc__item">
-                    <a
-                        class="aa-toc__link"
-                        href=format!("#{}", entry.id)
-                        aria-current=move || (current.get() == Some(index)).then_some("location")
-                        on:click=move |_| on_choose.run(index)
-                    >
-                        {entry.title}
-                    </a>
-                    {children}
-                </li>
-            }
-            .into_any()
+            let children = (!entry.children.is_empty()).then(|| {
+                let subs: Vec<_> = entry
+                    .children
+                    .iter()
+                    .map(|sub| {
+                        let index = *next;
+                        *next += 1;
+                        item_view(sub, index, (), current, on_choose)
+                    })
+                    .collect();
+                view! { <ul class="aa-toc__list aa-toc__list--sub">{subs}</ul> }
+            });
+            item_view(entry, index, children, current, on_choose)
         })
         .collect();
-    if sub {
-        view! { <ul class="aa-toc__list aa-toc__list--sub">{items}</ul> }.into_any()
-    } else {
-        view! { <ol class="aa-toc__list">{items}</ol> }.into_any()
+    view! { <ol class="aa-toc__list">{items}</ol> }
+}
+
+/// One link, with `children` (a sub-list, or nothing) after it.
+fn item_view(
+    entry: &TocEntry,
+    index: usize,
+    children: impl IntoView + 'static,
+    current: Signal<Option<usize>>,
+    on_choose: Callback<usize>,
+) -> impl IntoView {
+    view! {
+        <li class="aa-toc__item">
+            <a
+                class="aa-toc__link"
+                href=format!("#{}", entry.id)
+                aria-current=move || (current.get() == Some(index)).then_some("location")
+                on:click=move |_| on_choose.run(index)
+            >
+                {entry.title}
+            </a>
+            {children}
+        </li>
     }
 }

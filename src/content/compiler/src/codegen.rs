@@ -125,7 +125,33 @@ pub fn codegen(content: &Content) -> String {
         );
     }
     out.push_str("};\n\n/// The page content in memory: read this, not `CONTENT_DATA`.\npub static CONTENT: Content = CONTENT_DATA;\n");
+    outline_code(&mut out, &content.article.sections);
     out
+}
+
+/// `pub const OUTLINE`: the sections with their sub-headings only, what
+/// the page's hydrated parts read of the article (the table of contents,
+/// the copy links), so its prose stays out of the page's module.
+fn outline_code(out: &mut String, sections: &[crate::compiled::Section]) {
+    out.push_str(
+        "\n/// The article's sections with only their sub-headings (`Block::in_outline`).\npub const OUTLINE: &[Section] = &[\n",
+    );
+    for section in sections {
+        let headings: Vec<Block> = section
+            .blocks
+            .iter()
+            .filter(|block| matches!(block, Block::SubHeading(_)))
+            .cloned()
+            .collect();
+        let _ = writeln!(
+            out,
+            "    Section {{\n        id: {:?},\n        title: {:?},\n        blocks: {},\n    }},",
+            section.id,
+            section.title,
+            blocks_code(&headings, 8)
+        );
+    }
+    out.push_str("];\n");
 }
 
 pub(crate) fn checker_code(out: &mut String, checker: &Checker) {
