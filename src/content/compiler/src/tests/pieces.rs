@@ -75,9 +75,27 @@ fn generated_code_shape() {
     let code = codegen(&content);
     assert!(code.starts_with("// @generated"));
     assert!(code.contains("pub const CONTENT_DATA: Content = Content {\n"));
-    assert!(code
-        .trim_end()
-        .ends_with("};\n\n/// The page content in memory: read this, not `CONTENT_DATA`.\npub static CONTENT: Content = CONTENT_DATA;"));
+    assert!(code.contains(
+        "};\n\n/// The page content in memory: read this, not `CONTENT_DATA`.\npub static CONTENT: Content = CONTENT_DATA;\n"
+    ));
+    // Last, the outline: every section, with its sub-headings and nothing else.
+    let outline = &code[code
+        .find("pub const OUTLINE: &[Section] = &[\n")
+        .expect("an OUTLINE")..];
+    assert!(outline.trim_end().ends_with("];"), "{outline}");
+    assert_eq!(
+        outline.matches("Section {").count(),
+        content.article.sections.len()
+    );
+    assert!(outline.contains(
+        "Block::SubHeading(SubHeading { id: \"legal-status\", text: \"Legal Status\", in_toc: true }),"
+    ));
+    assert!(
+        !outline.contains("Block::Paragraph")
+            && !outline.contains("Block::List")
+            && !outline.contains("Block::Embed"),
+        "{outline}"
+    );
     for fragment in [
         "site: Site {\n        name: \"Asana Recovery\",",
         "phone: Phone { display: \"(949) 763-3440\", e164: \"+19497633440\" },",
