@@ -91,24 +91,6 @@ pub fn HydrationRoot(
     }
 }
 
-/// `view` type-erased, except in the page's module.
-///
-/// Erasing keeps the pre-rendered page's view type within the compiler's
-/// limits, and costs a client-side build little. In the page's module
-/// (`hydrate`) each erased type also brings its async hydration (`AnyView`
-/// keeps it for every type, though roots only hydrate synchronously), and
-/// there a root is hydrated on its own, so it need not be erased.
-#[cfg(not(feature = "hydrate"))]
-pub fn erased(view: impl IntoView + 'static) -> AnyView {
-    view.into_any()
-}
-
-/// See the other build's `erased`: the page's module keeps the type.
-#[cfg(feature = "hydrate")]
-pub fn erased<V: IntoView + 'static>(view: V) -> V {
-    view
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

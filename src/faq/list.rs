@@ -169,11 +169,18 @@ fn FaqEntry(
     };
     // The page's module hydrates the pre-rendered answer without its
     // children: they are text no code touches, so their views (and the rich
-    // text's) stay out of that module. Everywhere else they are rendered.
+    // text's) stay out of that module. An `inner_html` element is one whose
+    // children hydration leaves alone (as the forms' placeholders); a
+    // child-less view written any other way did not hydrate in a release
+    // build. Everywhere else the answer is rendered.
     #[cfg(feature = "hydrate")]
-    let body = ();
+    let body = view! { <div class="aa-faq__body" inner_html=""></div> };
     #[cfg(not(feature = "hydrate"))]
-    let body = view! { <Blocks blocks=item.answer/> };
+    let body = view! {
+        <div class="aa-faq__body">
+            <Blocks blocks=item.answer/>
+        </div>
+    };
     view! {
         <div class="aa-faq__item" data-open=move || open.get().then_some("true")>
             <h3 id=item.id class="aa-faq__question">
@@ -197,7 +204,7 @@ fn FaqEntry(
                 hidden=move || (!open.get()).then_some("until-found")
                 on:beforematch=move |_: leptos::ev::Event| on_change.run((index, true))
             >
-                <div class="aa-faq__body">{body}</div>
+                {body}
             </div>
         </div>
     }

@@ -13,7 +13,6 @@ use crate::content::template::fill;
 use crate::content::{use_content, Carrier, CheckerText, Href};
 use crate::platform::host_events::{self, CheckerOutcome, HostEvent};
 use crate::platform::{dom, timer};
-use crate::roots::erased;
 
 /// Where "Verify my coverage" goes: the contact form.
 const CONTACT: Href = Href::Anchor("contact");
@@ -106,7 +105,7 @@ pub fn CarrierChecker(
         })
     };
 
-    let view = view! {
+    view! {
         <div class="aa-checker">
             <label class="aa-checker__label" for=input_id.clone()>{text.label}</label>
             <p class="aa-checker__hint" id=hint_id.clone()>{text.hint}</p>
@@ -123,9 +122,9 @@ pub fn CarrierChecker(
             <p class="aa-checker__status" role="status">{move || announced.get()}</p>
             <div class="aa-checker__answer">{answer}</div>
         </div>
-    };
+    }
     // Erased, so the page's view type stays within the compiler's limits.
-    erased(view)
+    .into_any()
 }
 
 /// The insurer as the contact form should receive it.
@@ -203,7 +202,7 @@ fn answer_view(
             </a>
         }
     });
-    let view = view! {
+    view! {
         <div class=format!("aa-checker__outcome aa-checker__outcome--{modifier}")>
             <h3 class="aa-checker__verdict">{heading}</h3>
             {alias.map(|alias| view! { <p>{alias}</p> })}
@@ -221,8 +220,8 @@ fn answer_view(
                 {call}
             </p>
         </div>
-    };
-    erased(view)
+    }
+    .into_any()
 }
 
 #[cfg(all(test, feature = "ssr"))]

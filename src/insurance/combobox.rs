@@ -11,7 +11,6 @@ use leptos::prelude::*;
 
 use crate::content::Carrier;
 use crate::insurance::combobox_keys::{self, Action};
-use crate::roots::erased;
 
 /// The input and its listbox of suggestions. The value is the caller's:
 /// typing, choosing a suggestion and Escape's clearing all go through
@@ -147,7 +146,7 @@ pub fn CarrierCombobox(
             .collect_view()
     };
 
-    let view = view! {
+    view! {
         <div class="aa-combobox">
             <input
                 node_ref=input
@@ -187,8 +186,8 @@ pub fn CarrierCombobox(
                 {listed}
             </ul>
         </div>
-    };
-    erased(view)
+    }
+    .into_any()
 }
 
 /// The few browser calls on the field, inert when rendering natively.
