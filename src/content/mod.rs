@@ -20,37 +20,23 @@ include!(concat!(env!("OUT_DIR"), "/content.rs"));
 /// whole, so every text left in would weigh on each partner page.
 #[cfg(feature = "widget")]
 pub static WIDGET_CONTENT: Content = {
-    const NO_OFFER: Offer = Offer {
-        id: "",
-        heading: "",
-        body: &[],
-        actions: &[],
-    };
+    // What the page's roots read, without even the article's outline ...
+    let roots = CONTENT_DATA.for_roots(&[]);
     Content {
         article: Article {
             title: "",
-            description: "",
-            sections: &[],
-            ..CONTENT_DATA.article
+            ..roots.article
         },
-        not_found: NotFound {
-            heading: "",
-            body: "",
-            link: "",
-        },
-        crisis: &[],
-        disclaimer: &[],
         // The forms read theirs from `FormContent::BUNDLED`.
         forms: FormsText::BLANK,
         ui: UiText {
             faq: CONTENT_DATA.ui.faq,
             ..UiText::BLANK
         },
-        insurance_cta: NO_OFFER,
-        shared_experience: NO_OFFER,
-        closing_cta: NO_OFFER,
-        help: NO_OFFER,
-        ..CONTENT_DATA
+        // ... plus the two offers that are widgets of their own.
+        book: CONTENT_DATA.book,
+        verify_insurance: CONTENT_DATA.verify_insurance,
+        ..roots
     }
 };
 

@@ -217,23 +217,20 @@ mod tests {
             render(|| view! { <FaqList/> }.to_html()),
             render(|| view! { <VerifyChecker/> }.to_html()),
         ];
+        // Every heading `heading` can find, as the full content has them.
+        let sub_ids = |blocks: &'static [Block]| {
+            blocks.iter().filter_map(|block| match block {
+                Block::SubHeading(h) => Some(h.id),
+                _ => None,
+            })
+        };
         let full = fixture();
         let ids = full
             .article
             .sections
             .iter()
-            .flat_map(|section| {
-                std::iter::once(section.id).chain(section.blocks.iter().filter_map(|b| match b {
-                    Block::SubHeading(h) => Some(h.id),
-                    _ => None,
-                }))
-            })
-            .chain(full.faq.iter().flat_map(|item| {
-                item.answer.iter().filter_map(|b| match b {
-                    Block::SubHeading(h) => Some(h.id),
-                    _ => None,
-                })
-            }));
+            .flat_map(|section| std::iter::once(section.id).chain(sub_ids(section.blocks)))
+            .chain(full.faq.iter().flat_map(|item| sub_ids(item.answer)));
         for id in ids {
             let found = heading(content, id);
             html.push(Owner::new().with(|| {
