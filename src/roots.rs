@@ -3,7 +3,7 @@
 //! The browser does not hydrate the whole page: the article's text, the
 //! header, the offers and the footer are HTML that needs no code. Only the
 //! parts that react (the table of contents, each heading's copy-link
-//! button, the FAQ, the insurance checker) are hydrated, each from its own
+//! button, the FAQ) are hydrated, each from its own
 //! root and in its own task (`src/page/hydrate.rs`), so no single task
 //! blocks a tap for long, and the views of the static parts stay out of the
 //! wasm.
@@ -33,8 +33,6 @@ pub enum Root {
     CopyLink(&'static str),
     /// The FAQ accordion.
     Faq,
-    /// The insurance checker.
-    Checker,
 }
 
 impl Root {
@@ -44,7 +42,6 @@ impl Root {
             Root::Toc => "toc",
             Root::CopyLink(_) => "copy-link",
             Root::Faq => "faq",
-            Root::Checker => "checker",
         }
     }
 }
@@ -56,7 +53,6 @@ pub enum Kind {
     Toc,
     CopyLink,
     Faq,
-    Checker,
 }
 
 impl Kind {
@@ -66,7 +62,6 @@ impl Kind {
             "toc" => Some(Kind::Toc),
             "copy-link" => Some(Kind::CopyLink),
             "faq" => Some(Kind::Faq),
-            "checker" => Some(Kind::Checker),
             _ => None,
         }
     }
@@ -97,7 +92,7 @@ mod tests {
 
     #[test]
     fn every_kind_reads_back() {
-        for root in [Root::Toc, Root::CopyLink("x"), Root::Faq, Root::Checker] {
+        for root in [Root::Toc, Root::CopyLink("x"), Root::Faq] {
             assert!(Kind::parse(root.kind()).is_some(), "{root:?}");
         }
         assert_eq!(Kind::parse("article"), None);

@@ -218,6 +218,12 @@ fn content(c: &c::Content) -> Content {
                 in_network_alias: s(&t.in_network_alias),
                 not_listed: outcome(&t.not_listed),
                 unclear: outcome(&t.unclear),
+                load: LoadText {
+                    loading: s(&t.load.loading),
+                    load_failed_heading: s(&t.load.load_failed_heading),
+                    load_failed: s(&t.load.load_failed),
+                    needs_script: s(&t.load.needs_script),
+                },
             },
             parents: all(&c.checker.parents, |p| ParentBrand {
                 name: s(&p.name),

@@ -33,9 +33,31 @@ pub static WIDGET_CONTENT: Content = {
             faq: CONTENT_DATA.ui.faq,
             ..UiText::BLANK
         },
-        // ... plus the two offers that are widgets of their own.
+        // ... plus the checker and the two offers that are widgets of their
+        // own.
+        checker: CONTENT_DATA.checker,
         book: CONTENT_DATA.book,
         verify_insurance: CONTENT_DATA.verify_insurance,
+        ..roots
+    }
+};
+
+/// The content as the page's forms module carries it for the parts it
+/// mounts besides the forms (`crate::loader::parts`: the insurance
+/// checker): the site, the carriers, the checker and the ids of the
+/// offers, the rest blank. The forms read theirs from `FormContent::BUNDLED`.
+#[cfg(all(feature = "csr", not(feature = "widget")))]
+pub static PARTS_CONTENT: Content = {
+    let roots = CONTENT_DATA.for_roots(&[]);
+    Content {
+        article: Article {
+            title: "",
+            ..roots.article
+        },
+        forms: FormsText::BLANK,
+        ui: UiText::BLANK,
+        faq: &[],
+        checker: CONTENT_DATA.checker,
         ..roots
     }
 };
@@ -50,9 +72,10 @@ pub static ROOTS_CONTENT: Content = CONTENT_DATA.for_roots(OUTLINE);
 impl Content {
     /// This content as the page's roots read it: `outline` (the sections
     /// with only their [`Block::in_outline`] blocks) for the sections, and
-    /// blank what only the pre-render shows (the offers, the crisis note,
-    /// the disclaimer, the 404 page, the description). A native test renders
-    /// every root from both and compares (`src/page/hydrate.rs`).
+    /// blank what only the pre-render or the forms module shows (the
+    /// offers, the crisis note, the disclaimer, the 404 page, the
+    /// description, the checker). A native test renders every root from
+    /// both and compares (`src/page/hydrate.rs`).
     pub const fn for_roots(&self, outline: &'static [Section]) -> Content {
         const fn blank(offer: Offer) -> Offer {
             Offer {
@@ -81,9 +104,45 @@ impl Content {
             book: blank(self.book),
             closing_cta: blank(self.closing_cta),
             help: blank(self.help),
+            checker: Checker::BLANK,
             ..*self
         }
     }
+}
+
+impl Checker {
+    /// A checker with no words and no names besides the carriers' (what a
+    /// build without the checker carries).
+    pub const BLANK: Checker = {
+        const NONE: OutcomeText = OutcomeText {
+            heading: "",
+            body: "",
+        };
+        Checker {
+            text: CheckerText {
+                label: "",
+                hint: "",
+                suggestions: "",
+                verify: "",
+                prefill: "",
+                options_one: "",
+                options_many: "",
+                in_network: NONE,
+                in_network_alias: "",
+                not_listed: NONE,
+                unclear: NONE,
+                load: LoadText {
+                    loading: "",
+                    load_failed_heading: "",
+                    load_failed: "",
+                    needs_script: "",
+                },
+            },
+            parents: &[],
+            others: &[],
+            ignore: &[],
+        }
+    };
 }
 
 impl Block {

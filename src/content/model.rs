@@ -202,6 +202,22 @@ pub struct CheckerText {
     pub not_listed: OutcomeText,
     /// `{typed}` in the body.
     pub unclear: OutcomeText,
+    /// The checker's place while its code loads (`[checker.load]`).
+    pub load: LoadText,
+}
+
+/// What a part of the page whose code loads later says while it loads, if
+/// that fails, and when scripts are off (each ends with the phone number).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadText {
+    /// The polite status while a visitor in the part waits.
+    pub loading: &'static str,
+    /// The notice's heading when the code did not download.
+    pub load_failed_heading: &'static str,
+    /// Its text, before the phone number.
+    pub load_failed: &'static str,
+    /// Shown when scripts are off, before the phone number.
+    pub needs_script: &'static str,
 }
 
 /// The insurance checker: its wording and the names it knows besides

@@ -1,10 +1,11 @@
 //! Parts of the page whose code is a second wasm module, loaded only when
-//! a visitor comes near them (the forms: most readers never use them, and
-//! they would double the first download).
+//! a visitor comes near them (the forms and the insurance checker: see
+//! `parts.rs`).
 //!
 //! - `parts.rs`: the parts and the attribute names that the page, the
 //!   forms module and the boot script agree on;
 //! - `placeholder.rs`: the pre-rendered placeholder of a part;
+//! - `checker.rs`: the page's insurance checker, as a part;
 //! - `boot.js` / `boot.rs`: the page's boot script, which starts the app
 //!   after the first paint and fetches the forms module near a placeholder;
 //! - `mount.rs`: the forms module's side, which mounts a live part;
@@ -14,6 +15,7 @@
 //! - `prefill.rs`: the insurance checker's hand-over to the contact form.
 
 pub mod boot;
+pub mod checker;
 pub mod handover;
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 mod handover_dom;

@@ -64,6 +64,9 @@ mod imp {
         root.set_inner_html("");
         let events = root.clone();
         let handle = leptos::mount::mount_to(root.clone(), move || {
+            // The checker's words (a widget's build has no checker part).
+            #[cfg(not(feature = "widget"))]
+            provide_context(crate::content::ContentCtx(&crate::content::PARTS_CONTENT));
             extra();
             provide_context(FormContent::BUNDLED);
             provide_context(embed_attributes(&events));
@@ -138,6 +141,9 @@ mod tests {
     fn unknown_part_lists_the_known_ones() {
         let message = MountError::UnknownPart("nope".into()).to_string();
         assert!(message.contains("\"nope\""), "{message}");
-        assert!(message.contains("contact-form, book-form"), "{message}");
+        assert!(
+            message.contains("checker, contact-form, book-form"),
+            "{message}"
+        );
     }
 }

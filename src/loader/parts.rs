@@ -1,6 +1,8 @@
 //! Parts of the page whose code is a separate wasm module, loaded only when
-//! a visitor comes near them (the forms: most readers never use them, and
-//! they would double the first download).
+//! a visitor comes near them: the forms (most readers never use them, and
+//! they would double the first download) and the insurance checker (whose
+//! matcher and carrier combobox the contact form links anyway; in the
+//! page's module it was a third of the wasm).
 //!
 //! The main app pre-renders each part's HTML inside a placeholder marked
 //! with [`PART_ATTR`]; the page's boot module fetches the `forms` module
@@ -41,6 +43,8 @@ pub const LOADING_ATTR: &str = "data-aa-loading";
 /// A part of the page that lives in the forms module.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
+    /// The insurance checker in "Verify Insurance for Free".
+    Checker,
     /// The five-step contact form at `#contact`.
     ContactForm,
     /// The one-step "send me the free book" form in the book offer.
@@ -49,11 +53,15 @@ pub enum Part {
 
 impl Part {
     /// Every part, for the boot module and tests.
-    pub const ALL: [Part; 2] = [Part::ContactForm, Part::BookForm];
+    pub const ALL: [Part; 3] = [Part::Checker, Part::ContactForm, Part::BookForm];
+
+    /// The forms among them: their pre-render is an inert `<form>`.
+    pub const FORMS: [Part; 2] = [Part::ContactForm, Part::BookForm];
 
     /// The value of [`PART_ATTR`] for this part.
     pub const fn id(self) -> &'static str {
         match self {
+            Part::Checker => "checker",
             Part::ContactForm => "contact-form",
             Part::BookForm => "book-form",
         }
@@ -74,7 +82,8 @@ mod tests {
         for part in Part::ALL {
             assert_eq!(Part::from_id(part.id()), Some(part));
         }
-        assert_ne!(Part::ContactForm.id(), Part::BookForm.id());
+        let ids: std::collections::BTreeSet<&str> = Part::ALL.map(Part::id).into();
+        assert_eq!(ids.len(), Part::ALL.len(), "{ids:?}");
     }
 
     #[test]

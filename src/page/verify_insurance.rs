@@ -5,22 +5,19 @@ use leptos::prelude::*;
 
 use super::offer::OfferBlock;
 use crate::content::use_content;
-use crate::insurance::checker::CarrierChecker;
-use crate::insurance::choice::CarrierChoice;
-use crate::loader::prefill;
-use crate::roots::{HydrationRoot, Root};
+use crate::loader::parts::Part;
+use crate::loader::placeholder::PartPlaceholder;
 
 /// The insurance offer with the list of in-network carriers (which works
-/// without the wasm) and the insurance checker after it.
+/// without the wasm) and the insurance checker after it, whose code is in
+/// the forms module (`crate::loader::parts`).
 #[component]
 pub fn VerifyInsurance() -> impl IntoView {
     let content = use_content();
     view! {
         <OfferBlock offer=content.verify_insurance>
             <CarrierList/>
-            <HydrationRoot root=Root::Checker>
-                <VerifyChecker/>
-            </HydrationRoot>
+            <PartPlaceholder part=Part::Checker/>
         </OfferBlock>
     }
 }
@@ -35,19 +32,4 @@ pub fn CarrierList() -> impl IntoView {
         .map(|carrier| view! { <li class="aa-carriers__item">{carrier.name}</li> })
         .collect_view();
     view! { <ul class="aa-carriers">{carriers}</ul> }
-}
-
-/// The insurance checker of the offer, whose "Verify my coverage" fills
-/// the contact form.
-#[component]
-pub fn VerifyChecker() -> impl IntoView {
-    let content = use_content();
-    // The contact form is in the forms module: the choice goes to it
-    // through its placeholder, which also gets the module loaded.
-    // The link to #contact is followed: the form is on this page.
-    let verify = Callback::new(|choice: CarrierChoice| {
-        let _ = prefill::request_prefill(&choice.name, choice.carrier_id);
-        false
-    });
-    view! { <CarrierChecker id=format!("{}-checker", content.verify_insurance.id) on_verify=verify/> }
 }

@@ -99,6 +99,32 @@ fn the_static_carrier_list_comes_before_the_checker() {
     assert!(list < checker);
 }
 
+/// The empty polite status before `until` in a placeholder's HTML, which
+/// says `loading` while the part's code loads.
+fn assert_empty_loading_status(part: &str, until: usize, loading: &str) {
+    let head = &part[..until];
+    let at = head
+        .find("aa-part__loading")
+        .expect("no loading status before the part");
+    let start = head[..at].rfind("<p").expect("the status is a <p>");
+    let end = start + head[start..].find("</p>").expect("status end");
+    let status = &head[start..end];
+    assert!(status.contains("role=\"status\""), "{status}");
+    assert!(
+        status.contains(&format!("data-aa-loading=\"{loading}\"")),
+        "{status}"
+    );
+    assert!(status.ends_with('>'), "not empty: {status}");
+}
+
+/// The placeholders' HTML, by part id, in page order.
+fn placeholders(html: &str) -> Vec<(&str, &str)> {
+    html.split("data-aa-part=\"")
+        .skip(1)
+        .map(|part| part.split_once('"').expect("a part id"))
+        .collect()
+}
+
 /// Without scripts nothing in a pre-rendered form can be used or sent (it
 /// is `inert` until the boot script wakes it), and each placeholder carries
 /// an empty polite status with what to say while the form loads.
@@ -106,24 +132,32 @@ fn the_static_carrier_list_comes_before_the_checker() {
 fn prerendered_forms_are_inert_with_an_empty_loading_status() {
     let html = fixture_html();
     let loading = fixture().forms.status.loading;
-    let parts: Vec<&str> = html.split("data-aa-part=\"").skip(1).collect();
-    assert_eq!(parts.len(), 2, "two placeholders");
-    for part in parts {
+    let forms: Vec<&str> = placeholders(&html)
+        .into_iter()
+        .filter(|(id, _)| *id != "checker")
+        .map(|(_, part)| part)
+        .collect();
+    assert_eq!(forms.len(), 2, "two form placeholders");
+    for part in forms {
         let form = part.find("<form").expect("a form in the placeholder");
         let tag = &part[form..form + part[form..].find('>').unwrap()];
         assert!(tag.contains(" inert"), "not inert: {tag}");
-        let head = &part[..form];
-        let at = head
-            .find("aa-part__loading")
-            .expect("no loading status before the form");
-        let start = head[..at].rfind("<p").expect("the status is a <p>");
-        let end = start + head[start..].find("</p>").expect("status end");
-        let status = &head[start..end];
-        assert!(status.contains("role=\"status\""), "{status}");
-        assert!(
-            status.contains(&format!("data-aa-loading=\"{loading}\"")),
-            "{status}"
-        );
-        assert!(status.ends_with('>'), "not empty: {status}");
+        assert_empty_loading_status(part, form, loading);
     }
+}
+
+/// The insurance checker is a placeholder of its own, before the forms:
+/// its pre-rendered field, with the checker's own loading status, in no
+/// form (typing in it sends nothing anywhere).
+#[test]
+fn the_prerendered_checker_is_a_placeholder_with_its_own_status() {
+    let html = fixture_html();
+    let parts = placeholders(&html);
+    let ids: Vec<&str> = parts.iter().map(|(id, _)| *id).collect();
+    assert_eq!(ids.first(), Some(&"checker"), "{ids:?}");
+    let part = parts[0].1;
+    let field = part.find("role=\"combobox\"").expect("the checker's field");
+    assert_empty_loading_status(part, field, fixture().checker.text.load.loading);
+    // (Each slice ends where the next placeholder starts.)
+    assert!(!part.contains("<form"), "the checker is in a form");
 }

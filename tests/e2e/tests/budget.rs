@@ -8,14 +8,18 @@ use std::path::Path;
 
 use crate::harness::{ensure, tests, Page, Test};
 
-/// The app's brotli wasm may not grow past this (issue target: 150 KB).
-const WASM_BROTLI_BUDGET: u64 = 150 * 1024;
-/// Everything the first load fetches, brotli (issue target: 200 KB).
-const FIRST_LOAD_BROTLI_BUDGET: u64 = 200 * 1024;
-/// The forms module, fetched only near a form (`src/loader/parts.rs`), JS glue
-/// and wasm together: no issue target; 189.5 KiB when set (with the step-3
-/// combobox), ~5% below it, so growth is a decision, not an accident.
-const FORMS_BROTLI_BUDGET: u64 = 200 * 1024;
+/// The page's brotli wasm may not grow past this (issue 13's target; 83.6
+/// KiB since the insurance checker moved to the forms module).
+const WASM_BROTLI_BUDGET: u64 = 100 * 1024;
+/// Everything the first load fetches, brotli (issue 13's target; 112 KiB
+/// since the checker moved).
+const FIRST_LOAD_BROTLI_BUDGET: u64 = 150 * 1024;
+/// The forms module, fetched only near a form or the insurance checker
+/// (`src/loader/parts.rs`), JS glue and wasm together: no issue target.
+/// 189.5 KiB when set at 200 (with the step-3 combobox); 207.8 KiB since it
+/// also carries the checker, which took 35.8 KiB out of every reader's
+/// first load for these 8.3 (the matcher and combobox were in it already).
+const FORMS_BROTLI_BUDGET: u64 = 210 * 1024;
 /// File-name prefix of the forms module (`src/build/mod.rs`).
 const FORMS_PREFIX: &str = "forms-";
 /// A partner page's loader, `embed.js` (issue target: 5 KiB).

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use super::content::VERIFY_REGION;
-use super::{open_article, wait_hydrated};
+use super::{open_article, reach_part, wait_hydrated};
 use crate::harness::element::Elem;
 use crate::harness::{ensure, tests, Name, Page, Query, Test};
 
@@ -55,11 +55,13 @@ where
     }
 }
 
-/// The article, hydrated, and its checker's combobox.
+/// The article, hydrated, and its checker's combobox, live (its code is in
+/// the forms module, which loads as the visitor comes near).
 async fn open_checker(page: &Page) -> Result<Elem, String> {
     open_article(page).await?;
     wait_hydrated(page).await?;
     instant_scrolling(page).await?;
+    reach_part(page, "checker").await?;
     page.by_role("combobox", LABEL).await
 }
 

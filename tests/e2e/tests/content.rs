@@ -70,6 +70,9 @@ pub const DISCLAIMER: &str = "not medical advice";
 /// is in it (`forms.toml [status] loading`).
 pub const FORM_LOADING: &str = "Getting the form ready…";
 
+/// The checker's placeholder while its code loads (`[checker.load] loading`).
+pub const CHECKER_LOADING: &str = "Getting the checker ready…";
+
 /// The app's name under its home-screen icon (`[app]` of site.toml).
 pub const SHORT_NAME: &str = "Test article";
 

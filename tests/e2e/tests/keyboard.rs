@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use super::content::{FORM_LOADING, PHONE};
+use super::carrier_checker::answer;
+use super::content::{CHECKER_LOADING, FORM_LOADING, PHONE};
 use super::wait_hydrated;
 use crate::harness::delay::SLOW_MODULE_PATH;
 use crate::harness::{ensure, tests, Page, Test};
@@ -18,6 +19,7 @@ pub fn tests() -> Vec<Test> {
         focus_on_a_prerendered_link_survives_the_mount,
         tab_into_a_placeholder_reaches_its_first_field,
         typing_before_the_mount_is_kept,
+        typing_in_the_checker_before_its_code_arrives_is_answered,
         enter_before_the_mount_sends_nothing_away,
         scrolling_near_a_form_announces_nothing,
         keyboard_walk_never_drops_focus_to_the_body,
@@ -243,6 +245,47 @@ async fn typing_before_the_mount_is_kept(page: &Page) -> Result<(), String> {
         .eval("document.getElementById('book-email').value")
         .await?;
     ensure(value == "ada@", || format!("typing on gave {value}"))
+}
+
+/// A visitor who tabs into the insurance checker and types before its
+/// code has arrived hears that it is getting ready, and then gets the
+/// answer for what they typed, with focus still in the (live) field.
+async fn typing_in_the_checker_before_its_code_arrives_is_answered(
+    page: &Page,
+) -> Result<(), String> {
+    open(page).await?;
+    focus_before(page, "checker").await?;
+    page.press("Tab").await?;
+    let before = focus_info(page).await?;
+    ensure_not_yet_mounted(&before, "checker")?;
+    ensure(before["tag"] == "input", || {
+        format!("Tab into the checker's pre-render stopped on {before}, not its field")
+    })?;
+    let status = page
+        .eval(
+            "[...document.querySelectorAll('[data-aa-part=\"checker\"] [role=status]')]
+               .map(function (el) { return el.textContent.trim(); }).filter(Boolean)",
+        )
+        .await?;
+    ensure(status == json!([CHECKER_LOADING]), || {
+        format!("while loading, the checker's status says {status}")
+    })?;
+    for key in ["a", "e", "t", "a", "n", "a"] {
+        page.press(key).await?;
+    }
+    ensure_not_yet_mounted(&focus_info(page).await?, "checker")?;
+    wait_mounted(page, "checker").await?;
+    answer(page, "Aetna is in our network").await?;
+    let after = focus_info(page).await?;
+    ensure(
+        after["mounted"] == true && after["id"] == before["id"],
+        || format!("after the mount focus is on {after}; it was on {before}"),
+    )?;
+    let value = page.eval("document.activeElement.value").await?;
+    ensure(value == "aetana", || {
+        format!("the live field holds {value}")
+    })?;
+    ensure_no_drops(page).await
 }
 
 /// Enter in a pre-rendered field, before the form can send, neither

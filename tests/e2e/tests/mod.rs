@@ -24,7 +24,7 @@ mod toc_util;
 
 use std::time::Duration;
 
-use crate::harness::{Page, Test};
+use crate::harness::{ensure, Page, Test};
 
 /// Every registered test, in run order.
 pub fn all() -> Vec<Test> {
@@ -84,27 +84,45 @@ pub async fn open_article(page: &Page) -> Result<(), String> {
     page.goto("/").await
 }
 
-/// Scrolls to each form's placeholder in turn, as a visitor reading down
-/// the page would, waits until the forms module has mounted them all
-/// (`src/loader/parts.rs`), and returns to the top of the page.
+/// Scrolls to each part's placeholder in turn (the insurance checker and
+/// the forms), as a visitor reading down the page would, waits until the
+/// forms module has mounted each (`src/loader/parts.rs`), and returns to
+/// the top of the page.
 pub async fn reach_forms(page: &Page) -> Result<(), String> {
-    page.run(
-        "for (const el of document.querySelectorAll('[data-aa-part]')) el.scrollIntoView({ behavior: 'instant' });",
-        Vec::new(),
-    )
-    .await?;
-    page.wait_for(
-        "[...document.querySelectorAll('[data-aa-part]')].every((el) => el.hasAttribute('data-aa-mounted'))",
-        HYDRATION_TIMEOUT,
-    )
-    .await
-    .map_err(|e| format!("the forms were not mounted: {e}"))?;
+    let parts = page
+        .eval("[...document.querySelectorAll('[data-aa-part]')].map((el) => el.dataset.aaPart)")
+        .await?;
+    let parts: Vec<&str> = parts
+        .as_array()
+        .map(|all| all.iter().filter_map(|p| p.as_str()).collect())
+        .unwrap_or_default();
+    ensure(!parts.is_empty(), || "the page has no placeholders".into())?;
+    for part in parts {
+        reach_part(page, part).await?;
+    }
     page.run(
         "window.scrollTo({ top: 0, behavior: 'instant' });",
         Vec::new(),
     )
     .await?;
     Ok(())
+}
+
+/// Scrolls to `part`'s placeholder (`checker`, `contact-form`, `book-form`),
+/// as a visitor would, and waits until the forms module has mounted it.
+pub async fn reach_part(page: &Page, part: &str) -> Result<(), String> {
+    let placeholder = format!("document.querySelector('[data-aa-part=\"{part}\"]')");
+    page.run(
+        &format!("{placeholder}.scrollIntoView({{ block: 'center', behavior: 'instant' }});"),
+        Vec::new(),
+    )
+    .await?;
+    page.wait_for(
+        &format!("{placeholder}.hasAttribute('data-aa-mounted')"),
+        HYDRATION_TIMEOUT,
+    )
+    .await
+    .map_err(|e| format!("the {part} was not mounted: {e}"))
 }
 
 /// A JS expression: the resource timing entry of the app module's request

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use toml::Spanned;
 
 use crate::compiled::{
-    Alias, Carrier, Checker, CheckerText, OtherInsurer, OutcomeText, ParentBrand,
+    Alias, Carrier, Checker, CheckerText, LoadText, OtherInsurer, OutcomeText, ParentBrand,
 };
 use crate::error::{Error, FileText, Loc};
 use crate::files::{AliasEntry, CarriersFile, CheckerTable, Str};
@@ -185,6 +185,17 @@ pub(crate) fn checker_text(
         heading: text(&table.unclear.heading, "unclear heading", &["typed"], &[]),
         body: text(&table.unclear.body, "unclear body", &["typed"], &[]),
     };
+    let load = LoadText {
+        loading: text(&table.load.loading, "load loading", &[], &[]),
+        load_failed_heading: text(
+            &table.load.load_failed_heading,
+            "load load_failed_heading",
+            &[],
+            &[],
+        ),
+        load_failed: text(&table.load.load_failed, "load load_failed", &[], &[]),
+        needs_script: text(&table.load.needs_script, "load needs_script", &[], &[]),
+    };
     CheckerText {
         label,
         hint,
@@ -197,6 +208,7 @@ pub(crate) fn checker_text(
         in_network_alias,
         not_listed,
         unclear,
+        load,
     }
 }
 

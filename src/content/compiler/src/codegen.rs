@@ -167,7 +167,7 @@ pub(crate) fn checker_code(out: &mut String, checker: &Checker) {
         "    checker: Checker {{\n        text: CheckerText {{\n            label: {:?},\n            hint: {:?},\n            \
          suggestions: {:?},\n            verify: {:?},\n            prefill: {:?},\n            options_one: {:?},\n            \
          options_many: {:?},\n            in_network: {},\n            in_network_alias: {:?},\n            not_listed: {},\n            \
-         unclear: {},\n        }},\n        parents: &[",
+         unclear: {},\n            load: LoadText {{ loading: {:?}, load_failed_heading: {:?}, load_failed: {:?}, needs_script: {:?} }},\n        }},\n        parents: &[",
         text.label,
         text.hint,
         text.suggestions,
@@ -179,6 +179,10 @@ pub(crate) fn checker_code(out: &mut String, checker: &Checker) {
         text.in_network_alias,
         outcome(&text.not_listed),
         outcome(&text.unclear),
+        text.load.loading,
+        text.load.load_failed_heading,
+        text.load.load_failed,
+        text.load.needs_script,
     );
     for parent in &checker.parents {
         let _ = writeln!(

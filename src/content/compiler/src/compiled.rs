@@ -173,6 +173,15 @@ pub struct CheckerText {
     pub in_network_alias: String,
     pub not_listed: OutcomeText,
     pub unclear: OutcomeText,
+    pub load: LoadText,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadText {
+    pub loading: String,
+    pub load_failed_heading: String,
+    pub load_failed: String,
+    pub needs_script: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

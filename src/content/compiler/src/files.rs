@@ -182,6 +182,18 @@ pub struct CheckerTable {
     pub in_network: InNetworkTable,
     pub not_listed: OutcomeTable,
     pub unclear: OutcomeTable,
+    pub load: LoadTable,
+}
+
+/// `[checker.load]`: what the checker's place says while its code loads,
+/// if that fails, and when scripts are off.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoadTable {
+    pub loading: Str,
+    pub load_failed_heading: Str,
+    pub load_failed: Str,
+    pub needs_script: Str,
 }
 
 #[derive(Debug, Deserialize)]

@@ -256,7 +256,7 @@ fn checker_wording_checks() {
         ),
         (
             carriers_with("label =", "lable ="),
-            vec!["src/content/carriers.toml:20:1: unknown field `lable`, expected one of `label`, `hint`, `suggestions`, `verify`, `prefill`, `options_one`, `options_many`, `ignore`, `in_network`, `not_listed`, `unclear`"],
+            vec!["src/content/carriers.toml:20:1: unknown field `lable`, expected one of `label`, `hint`, `suggestions`, `verify`, `prefill`, `options_one`, `options_many`, `ignore`, `in_network`, `not_listed`, `unclear`, `load`"],
         ),
     ];
     for (carriers, expected) in cases {

@@ -141,6 +141,12 @@ body = "We may still help."
 [checker.unclear]
 heading = "Which one?"
 body = "Pick yours."
+
+[checker.load]
+loading = "Getting the checker ready…"
+load_failed_heading = "The checker could not load"
+load_failed = "Try again, or call us on"
+needs_script = "The checker needs JavaScript. Call us on"
 "#
     };
 }
