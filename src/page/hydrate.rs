@@ -49,7 +49,7 @@ mod browser {
     use crate::faq::list::FaqList;
     use crate::loader::prefill;
     use crate::rich_text::copy_link::CopyLink;
-    use crate::roots::{Kind, HEADING_ATTR, HYDRATED_ATTR, ROOT_ATTR};
+    use crate::roots::{Kind, Root, HEADING_ATTR, HYDRATED_ATTR, ROOT_ATTR};
     use crate::toc::panel::TableOfContents;
 
     /// Hydrates every root of the page (a root inside another is its
@@ -62,7 +62,7 @@ mod browser {
         let Ok(found) = document.query_selector_all(&selector) else {
             return;
         };
-        let roots: VecDeque<web_sys::HtmlElement> = (0..found.length())
+        let mut roots: VecDeque<web_sys::HtmlElement> = (0..found.length())
             .filter_map(|i| found.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
             .filter(|el| {
                 el.parent_element()
@@ -70,10 +70,26 @@ mod browser {
                     .is_none()
             })
             .collect();
-        // Not in this task: it already holds the module's start, and the
-        // first root (the table of contents) compiles much of the code it
-        // runs, so the two together were the longest task of the start.
-        set_timeout(move || next_slice(roots, content), Duration::ZERO);
+        // The first root to hydrate compiles the hydration code that every
+        // root runs. A small one (a copy-link button) takes that cost in a
+        // task of its own, so the table of contents, the largest root, no
+        // longer adds it to its own. Neither runs in this task, which holds
+        // the module's start.
+        let small = roots
+            .iter()
+            .position(|el| {
+                el.get_attribute(ROOT_ATTR).as_deref() == Some(Root::CopyLink("").kind())
+            })
+            .and_then(|at| roots.remove(at));
+        set_timeout(
+            move || {
+                if let Some(small) = small {
+                    hydrate_root(small, content);
+                }
+                set_timeout(move || next_slice(roots, content), Duration::ZERO);
+            },
+            Duration::ZERO,
+        );
     }
 
     fn next_slice(mut roots: VecDeque<web_sys::HtmlElement>, content: &'static Content) {
