@@ -20,46 +20,27 @@ include!(concat!(env!("OUT_DIR"), "/content.rs"));
 /// whole, so every text left in would weigh on each partner page.
 #[cfg(feature = "widget")]
 pub static WIDGET_CONTENT: Content = {
-    // What the page's roots read, without even the article's outline ...
-    let roots = CONTENT_DATA.for_roots(&[]);
+    let mounted = CONTENT_DATA.for_mounted_parts();
     Content {
-        article: Article {
-            title: "",
-            ..roots.article
-        },
-        // The forms read theirs from `FormContent::BUNDLED`.
-        forms: FormsText::BLANK,
         ui: UiText {
             faq: CONTENT_DATA.ui.faq,
-            ..UiText::BLANK
+            ..mounted.ui
         },
-        // ... plus the checker and the two offers that are widgets of their
-        // own.
-        checker: CONTENT_DATA.checker,
+        // The two offers that are widgets of their own.
         book: CONTENT_DATA.book,
         verify_insurance: CONTENT_DATA.verify_insurance,
-        ..roots
+        ..mounted
     }
 };
 
 /// The content as the page's forms module carries it for the parts it
 /// mounts besides the forms (`crate::loader::parts`: the insurance
 /// checker): the site, the carriers, the checker and the ids of the
-/// offers, the rest blank. The forms read theirs from `FormContent::BUNDLED`.
+/// offers, the rest blank.
 #[cfg(all(feature = "csr", not(feature = "widget")))]
-pub static PARTS_CONTENT: Content = {
-    let roots = CONTENT_DATA.for_roots(&[]);
-    Content {
-        article: Article {
-            title: "",
-            ..roots.article
-        },
-        forms: FormsText::BLANK,
-        ui: UiText::BLANK,
-        faq: &[],
-        checker: CONTENT_DATA.checker,
-        ..roots
-    }
+pub static PARTS_CONTENT: Content = Content {
+    faq: &[],
+    ..CONTENT_DATA.for_mounted_parts()
 };
 
 /// The content as the page's module carries it, for its hydrated roots
@@ -106,6 +87,27 @@ impl Content {
             help: blank(self.help),
             checker: Checker::BLANK,
             ..*self
+        }
+    }
+}
+
+#[cfg(feature = "csr")]
+impl Content {
+    /// What the client-side modules (the widgets, the parts of the forms
+    /// module) start from: the roots' content without even the article's
+    /// outline or title, with the checker, and without the forms' and the
+    /// controls' words (the forms read theirs from `FormContent::BUNDLED`).
+    pub const fn for_mounted_parts(&self) -> Content {
+        let roots = self.for_roots(&[]);
+        Content {
+            article: Article {
+                title: "",
+                ..roots.article
+            },
+            forms: FormsText::BLANK,
+            ui: UiText::BLANK,
+            checker: self.checker,
+            ..roots
         }
     }
 }

@@ -49,7 +49,7 @@ mod browser {
     use crate::faq::list::FaqList;
     use crate::loader::prefill;
     use crate::rich_text::copy_link::CopyLink;
-    use crate::roots::{Kind, Root, HEADING_ATTR, HYDRATED_ATTR, ROOT_ATTR};
+    use crate::roots::{Kind, HEADING_ATTR, HYDRATED_ATTR, ROOT_ATTR};
     use crate::toc::panel::TableOfContents;
 
     /// Hydrates every root of the page (a root inside another is its
@@ -78,7 +78,7 @@ mod browser {
         let small = roots
             .iter()
             .position(|el| {
-                el.get_attribute(ROOT_ATTR).as_deref() == Some(Root::CopyLink("").kind())
+                el.get_attribute(ROOT_ATTR).as_deref().and_then(Kind::parse) == Some(Kind::CopyLink)
             })
             .and_then(|at| roots.remove(at));
         set_timeout(

@@ -135,6 +135,20 @@ async fn walk_stop(page: &Page) -> Result<Value, String> {
     .await
 }
 
+/// What the polite statuses in `part`'s placeholder say (in every
+/// placeholder's when `None`), the empty ones left out.
+async fn statuses(page: &Page, part: Option<&str>) -> Result<Value, String> {
+    let scope = part.map_or_else(
+        || "[data-aa-part]".to_string(),
+        |part| format!("[data-aa-part=\"{part}\"]"),
+    );
+    page.eval(&format!(
+        "[...document.querySelectorAll('{scope} [role=status]')]
+           .map(function (el) {{ return el.textContent.trim(); }}).filter(Boolean)"
+    ))
+    .await
+}
+
 /// Waits until `part`'s placeholder has its live component.
 async fn wait_mounted(page: &Page, part: &str) -> Result<(), String> {
     page.wait_for(
@@ -198,12 +212,7 @@ async fn tab_into_a_placeholder_reaches_its_first_field(page: &Page) -> Result<(
     ensure(before["id"] == "book-email", || {
         format!("Tab into the book form's pre-render stopped on {before}, not its email field")
     })?;
-    let status = page
-        .eval(
-            "[...document.querySelectorAll('[data-aa-part=\"book-form\"] [role=status]')]
-               .map(function (el) { return el.textContent.trim(); }).filter(Boolean)",
-        )
-        .await?;
+    let status = statuses(page, Some("book-form")).await?;
     ensure(status == json!([FORM_LOADING]), || {
         format!("while loading, the placeholder's status says {status}")
     })?;
@@ -261,12 +270,7 @@ async fn typing_in_the_checker_before_its_code_arrives_is_answered(
     ensure(before["tag"] == "input", || {
         format!("Tab into the checker's pre-render stopped on {before}, not its field")
     })?;
-    let status = page
-        .eval(
-            "[...document.querySelectorAll('[data-aa-part=\"checker\"] [role=status]')]
-               .map(function (el) { return el.textContent.trim(); }).filter(Boolean)",
-        )
-        .await?;
+    let status = statuses(page, Some("checker")).await?;
     ensure(status == json!([CHECKER_LOADING]), || {
         format!("while loading, the checker's status says {status}")
     })?;
@@ -327,12 +331,7 @@ async fn scrolling_near_a_form_announces_nothing(page: &Page) -> Result<(), Stri
     // The module is on its way (the delay holds it), the placeholder is in
     // view, nothing in it has focus.
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let status = page
-        .eval(
-            "[...document.querySelectorAll('[data-aa-part] [role=status]')]
-               .map(function (el) { return el.textContent.trim(); }).filter(Boolean)",
-        )
-        .await?;
+    let status = statuses(page, None).await?;
     let mounted = page
         .eval("document.querySelectorAll('[data-aa-mounted]').length")
         .await?;
