@@ -55,9 +55,6 @@ impl Part {
     /// Every part, for the boot module and tests.
     pub const ALL: [Part; 3] = [Part::Checker, Part::ContactForm, Part::BookForm];
 
-    /// The forms among them: their pre-render is an inert `<form>`.
-    pub const FORMS: [Part; 2] = [Part::ContactForm, Part::BookForm];
-
     /// The value of [`PART_ATTR`] for this part.
     pub const fn id(self) -> &'static str {
         match self {
